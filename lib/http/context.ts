@@ -1,0 +1,16 @@
+import type { AxiosInstance } from 'axios';
+import type { RetryEvent, RetryPolicy } from './retry';
+
+/**
+ * What every request of one client shares: the axios instance (the user's own, with its proxies
+ * and agents, or a fresh one), the resolved retry policy and the per-request timeout. The
+ * download operators of `pixiv-rx/node` reach it through `client.http`.
+ */
+export interface HttpContext {
+  readonly axios: AxiosInstance;
+  readonly retry: RetryPolicy;
+  /** Per request; 0 means none. */
+  readonly timeoutMs: number;
+  /** Told of every retry the client makes (API calls and downloads). */
+  readonly onRetry: (event: RetryEvent) => void;
+}
