@@ -1,0 +1,86 @@
+import { Observable, catchError, map, mergeMap, throwError } from 'rxjs';
+import { PixivApiError, PixivError } from '../errors';
+import type { HttpContext } from '../http/context';
+import { appHeaders } from '../http/headers';
+import type { RequestLimiter } from '../http/limiter';
+import { RequestSpec, requestJson } from '../http/request';
+import { retryWithPolicy } from '../http/retry';
+import type { AuthSession } from './session';
+
+/**
+ * An expired or unknown access token comes back as HTTP 400 (not 401) with the OAuth-process
+ * message ending in `invalid_grant`.
+ */
+export function isExpiredAccessToken(error: unknown): boolean {
+  return (
+    error instanceof PixivApiError &&
+    error.status === 400 &&
+    /OAuth process/i.test(error.apiMessage) &&
+    /invalid_grant/.test(error.apiMessage)
+  );
+}
+
+export interface ApiCallOptions {
+  /** See RetryContext.idempotent. @default true */
+  readonly idempotent?: boolean;
+}
+
+/**
+ * Sends API requests with the app headers and the session's bearer token, through the client's
+ * concurrency limit and retry policy. A request that meets an expired token waits for the one
+ * shared refresh and is replayed once.
+ */
+export class AuthorizedCaller {
+  readonly apiOrigin: string;
+
+  constructor(
+    private readonly http: HttpContext,
+    private readonly session: AuthSession,
+    private readonly limiter: RequestLimiter,
+    apiBaseUrl: string,
+    private readonly language: string,
+  ) {
+    this.apiOrigin = new URL(apiBaseUrl).origin;
+  }
+
+  /** Emits the parsed body of one API request. `spec.url` must be on the API origin. */
+  call(spec: RequestSpec, options: ApiCallOptions = {}): Observable<unknown> {
+    const { idempotent = true } = options;
+    if (!this.isApiUrl(spec.url)) {
+      return throwError(
+        () => new PixivError('Refusing to send the access token outside the API origin', { request: spec }),
+      );
+    }
+    const attempt = (replayed: boolean): Observable<unknown> =>
+      this.session.accessToken$().pipe(
+        mergeMap((token) =>
+          this.limiter
+            .run(
+              requestJson(this.http, {
+                ...spec,
+                headers: { ...appHeaders(this.language), ...spec.headers, Authorization: `Bearer ${token}` },
+              }),
+            )
+            .pipe(
+              map((response) => response.body),
+              retryWithPolicy(this.http.retry, { idempotent, onRetry: this.http.onRetry }),
+              catchError((error: unknown) => {
+                if (replayed || !isExpiredAccessToken(error)) return throwError(() => error);
+                this.session.invalidate(token);
+                return attempt(true);
+              }),
+            ),
+        ),
+      );
+    return attempt(false);
+  }
+
+  /** Whether `url` is on the API origin (the only place the bearer token may go). */
+  isApiUrl(url: string): boolean {
+    try {
+      return new URL(url).origin === this.apiOrigin;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,359 @@
+import axios, { AxiosInstance } from 'axios';
+import { Observable, defer, map, mergeMap } from 'rxjs';
+import { AuthorizedCaller } from './auth/authorized';
+import { Pkce } from './auth/pkce';
+import { AuthSession, AuthState } from './auth/session';
+import * as bookmarks from './endpoints/bookmarks';
+import { CallEndpoint, ListEndpoint } from './endpoints/endpoint';
+import * as illustrations from './endpoints/illustrations';
+import * as search from './endpoints/search';
+import * as users from './endpoints/users';
+import { AuthenticationRequired } from './errors';
+import type { HttpContext } from './http/context';
+import { RequestLimiter } from './http/limiter';
+import { RetryEvent, RetryOptions, resolveRetryPolicy } from './http/retry';
+import {
+  Account,
+  BookmarkDetail,
+  BookmarkTag,
+  Comment,
+  FullUser,
+  Illustration,
+  TrendingTag,
+  UgoiraMetadata,
+  UserPreview,
+  decode,
+} from './models';
+import { Page, itemsOf, paginate } from './pagination';
+
+/** Options of {@link PixivClient}; every one is optional. */
+export interface PixivClientOptions {
+  /**
+   * Sent as `Accept-Language`; tags carry `translatedName` in this language.
+   * @default 'English'
+   */
+  readonly language?: string;
+  /** @default the Android app's client id (what PKCE tokens belong to) */
+  readonly clientId?: string;
+  /** @default the Android app's client secret */
+  readonly clientSecret?: string;
+  /** @default 'https://app-api.pixiv.net' */
+  readonly apiBaseUrl?: string;
+  /** @default 'https://oauth.secure.pixiv.net' */
+  readonly oauthBaseUrl?: string;
+  /** Authenticates lazily with this refresh token on the first call that needs a token. */
+  readonly refreshToken?: string;
+  /**
+   * How failed requests are retried (API calls and downloads); `false` sends each request once.
+   * @default { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 30000, maxRetryAfterMs: 60000 }
+   */
+  readonly retry?: RetryOptions | false;
+  /**
+   * Per request, in milliseconds; 0 for none.
+   * @default 30000
+   */
+  readonly timeoutMs?: number;
+  /**
+   * API requests in flight at once across every stream of this client (downloads have their own
+   * `concurrency`).
+   * @default 4
+   */
+  readonly maxConcurrentRequests?: number;
+  /** Your own axios instance (proxies, agents, interceptors). @default a new instance */
+  readonly axios?: AxiosInstance;
+  /** Told of every retry the client makes, e.g. for logging or metrics. */
+  readonly onRetry?: (event: RetryEvent) => void;
+}
+
+/** The Android app's OAuth client (PROTOCOL.md). */
+const ANDROID_CLIENT = {
+  clientId: 'MOBrBDS8blbauoSck0ZfDbtuzpyT',
+  clientSecret: 'lsACyCD94FhDUtGTXi3QzcFE2uU1hqtDaKeqrdwj',
+} as const;
+
+const DEFAULTS = {
+  language: 'English',
+  clientId: ANDROID_CLIENT.clientId,
+  clientSecret: ANDROID_CLIENT.clientSecret,
+  apiBaseUrl: 'https://app-api.pixiv.net',
+  oauthBaseUrl: 'https://oauth.secure.pixiv.net',
+  timeoutMs: 30_000,
+  maxConcurrentRequests: 4,
+} as const satisfies Partial<Record<keyof PixivClientOptions, unknown>>;
+
+function baseUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError(`${name} must be an absolute http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(`${name} must be an http(s) URL, got ${JSON.stringify(value)}`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/**
+ * The Pixiv App API client. Every endpoint is a cold Observable: nothing is sent before
+ * subscription, list endpoints follow `next_url` on their own, and unsubscribing aborts the
+ * request in flight. One auth session is shared by every stream of the client.
+ *
+ * ```ts
+ * const client = new PixivClient({ refreshToken });
+ * client.userIllustrations$(2188232).pipe(take(100)).subscribe((work) => console.log(work.title));
+ * ```
+ */
+export class PixivClient {
+  /** @internal What downloads share with API calls: axios, retry policy, timeout. */
+  readonly http: HttpContext;
+  private readonly session: AuthSession;
+  private readonly caller: AuthorizedCaller;
+  private readonly limiter: RequestLimiter;
+  private readonly apiBaseUrl: string;
+
+  constructor(options: PixivClientOptions = {}) {
+    const language = options.language ?? DEFAULTS.language;
+    this.apiBaseUrl = baseUrl('apiBaseUrl', options.apiBaseUrl ?? DEFAULTS.apiBaseUrl);
+    const oauthBaseUrl = baseUrl('oauthBaseUrl', options.oauthBaseUrl ?? DEFAULTS.oauthBaseUrl);
+    const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
+    if (!(timeoutMs >= 0) || !Number.isFinite(timeoutMs)) {
+      throw new TypeError(`timeoutMs must be a finite number ≥ 0, got ${String(timeoutMs)}`);
+    }
+    const onRetry = options.onRetry ?? (() => undefined);
+    this.http = {
+      axios: options.axios ?? axios.create(),
+      retry: resolveRetryPolicy(options.retry),
+      timeoutMs,
+      onRetry,
+    };
+    this.limiter = new RequestLimiter(options.maxConcurrentRequests ?? DEFAULTS.maxConcurrentRequests);
+    this.session = new AuthSession(
+      this.http,
+      {
+        oauthBaseUrl,
+        clientId: options.clientId ?? DEFAULTS.clientId,
+        clientSecret: options.clientSecret ?? DEFAULTS.clientSecret,
+        language,
+        now: () => Date.now(),
+      },
+      options.refreshToken,
+    );
+    this.caller = new AuthorizedCaller(this.http, this.session, this.limiter, this.apiBaseUrl, language);
+  }
+
+  // ---- authentication -------------------------------------------------------------------------
+
+  /**
+   * Password login, kept for parity with the original library. Pixiv has refused the password
+   * grant since 2021-02-08: expect a LoginError that says so, and log in with PKCE instead.
+   */
+  login(username: string, password: string): Observable<Account> {
+    return this.session.login(username, password);
+  }
+
+  /** Starts a session from a refresh token. */
+  authenticate(refreshToken: string): Observable<Account> {
+    return this.session.authenticate(refreshToken);
+  }
+
+  /** Finishes a PKCE login: `code` from the `pixiv://account/login?code=…` redirect. */
+  exchangeCode(code: string, codeVerifier: string): Observable<Account> {
+    return this.session.exchangeCode(code, codeVerifier);
+  }
+
+  /** The page to open in a browser for a PKCE login (see `createPkce`). */
+  loginUrl(pkce: Pick<Pkce, 'codeChallenge'>): string {
+    const challenge = encodeURIComponent(pkce.codeChallenge);
+    return `${this.apiBaseUrl}/web/v1/login?code_challenge=${challenge}&code_challenge_method=S256&client=pixiv-android`;
+  }
+
+  /** The session: replays the current state and emits on every change (to persist tokens). */
+  get auth$(): Observable<AuthState> {
+    return this.session.state$;
+  }
+
+  get account(): Account | undefined {
+    return this.session.current.account;
+  }
+
+  get accessToken(): string | undefined {
+    return this.session.current.accessToken;
+  }
+
+  get refreshToken(): string | undefined {
+    return this.session.current.refreshToken;
+  }
+
+  /** Forgets the tokens (nothing is sent to Pixiv). */
+  logout(): void {
+    this.session.logout();
+  }
+
+  // ---- illustrations --------------------------------------------------------------------------
+
+  illustration$(illustrationId: number): Observable<Illustration> {
+    return this.call(illustrations.illustration, illustrationId);
+  }
+
+  illustrationCommentPages$(illustrationId: number, options?: illustrations.IllustrationCommentsOptions) {
+    return this.pages(illustrations.illustrationComments, illustrationId, options);
+  }
+
+  illustrationComments$(illustrationId: number, options?: illustrations.IllustrationCommentsOptions): Observable<Comment> {
+    return itemsOf(this.illustrationCommentPages$(illustrationId, options));
+  }
+
+  relatedIllustrationPages$(illustrationId: number, options?: illustrations.OffsetOptions) {
+    return this.pages(illustrations.relatedIllustrations, illustrationId, options);
+  }
+
+  relatedIllustrations$(illustrationId: number, options?: illustrations.OffsetOptions): Observable<Illustration> {
+    return itemsOf(this.relatedIllustrationPages$(illustrationId, options));
+  }
+
+  followingIllustrationPages$(options?: illustrations.FollowingIllustrationsOptions) {
+    return this.pages(illustrations.followingIllustrations, options);
+  }
+
+  followingIllustrations$(options?: illustrations.FollowingIllustrationsOptions): Observable<Illustration> {
+    return itemsOf(this.followingIllustrationPages$(options));
+  }
+
+  recommendedIllustrationPages$(options?: illustrations.RecommendedIllustrationsOptions) {
+    return this.pages(illustrations.recommendedIllustrations, options);
+  }
+
+  recommendedIllustrations$(options?: illustrations.RecommendedIllustrationsOptions): Observable<Illustration> {
+    return itemsOf(this.recommendedIllustrationPages$(options));
+  }
+
+  rankingIllustrationPages$(options?: illustrations.RankingIllustrationsOptions) {
+    return this.pages(illustrations.rankingIllustrations, options);
+  }
+
+  rankingIllustrations$(options?: illustrations.RankingIllustrationsOptions): Observable<Illustration> {
+    return itemsOf(this.rankingIllustrationPages$(options));
+  }
+
+  /** Today's trending tags, each with a representative illustration. */
+  trendingTags$(): Observable<TrendingTag> {
+    return this.call(illustrations.trendingTags).pipe(mergeMap((tags) => tags));
+  }
+
+  /** The frames (file names and delays) and the zip of a ugoira. */
+  ugoiraMetadata$(illustrationId: number): Observable<UgoiraMetadata> {
+    return this.call(illustrations.ugoiraMetadata, illustrationId);
+  }
+
+  // ---- search ---------------------------------------------------------------------------------
+
+  searchIllustrationPages$(word: string, options?: search.SearchIllustrationsOptions) {
+    return this.pages(search.searchIllustrations, word, options);
+  }
+
+  searchIllustrations$(word: string, options?: search.SearchIllustrationsOptions): Observable<Illustration> {
+    return itemsOf(this.searchIllustrationPages$(word, options));
+  }
+
+  // ---- bookmarks ------------------------------------------------------------------------------
+
+  /** Whether the authenticated account bookmarked the work, and with which tags. */
+  bookmark$(illustrationId: number): Observable<BookmarkDetail> {
+    return this.call(bookmarks.bookmark, illustrationId);
+  }
+
+  /** Bookmarks a work; emits once (`undefined`) when done. */
+  addBookmark(illustrationId: number, options?: bookmarks.AddBookmarkOptions): Observable<void> {
+    return this.call(bookmarks.addBookmark, illustrationId, options);
+  }
+
+  /** Removes a bookmark; emits once (`undefined`) when done. */
+  deleteBookmark(illustrationId: number): Observable<void> {
+    return this.call(bookmarks.deleteBookmark, illustrationId);
+  }
+
+  userBookmarkPages$(userId: number, options?: bookmarks.UserBookmarksOptions) {
+    return this.pages(bookmarks.userBookmarks, userId, options);
+  }
+
+  userBookmarks$(userId: number, options?: bookmarks.UserBookmarksOptions): Observable<Illustration> {
+    return itemsOf(this.userBookmarkPages$(userId, options));
+  }
+
+  userBookmarkTagPages$(userId: number, options?: bookmarks.UserBookmarkTagsOptions) {
+    return this.pages(bookmarks.userBookmarkTags, userId, options);
+  }
+
+  userBookmarkTags$(userId: number, options?: bookmarks.UserBookmarkTagsOptions): Observable<BookmarkTag> {
+    return itemsOf(this.userBookmarkTagPages$(userId, options));
+  }
+
+  // ---- users ----------------------------------------------------------------------------------
+
+  user$(userId: number): Observable<FullUser> {
+    return this.call(users.user, userId);
+  }
+
+  userIllustrationPages$(userId: number, options?: users.UserIllustrationsOptions) {
+    return this.pages(users.userIllustrations, userId, options);
+  }
+
+  userIllustrations$(userId: number, options?: users.UserIllustrationsOptions): Observable<Illustration> {
+    return itemsOf(this.userIllustrationPages$(userId, options));
+  }
+
+  followingPages$(userId: number, options?: users.FollowingOptions) {
+    return this.pages(users.following, userId, options);
+  }
+
+  following$(userId: number, options?: users.FollowingOptions): Observable<UserPreview> {
+    return itemsOf(this.followingPages$(userId, options));
+  }
+
+  /** Followers of the authenticated account. */
+  followerPages$(options?: users.FollowersOptions) {
+    return this.session.accessToken$().pipe(
+      mergeMap(() => {
+        const account = this.session.current.account;
+        if (!account) throw new AuthenticationRequired();
+        return this.pages(users.followers, account.id, options);
+      }),
+    );
+  }
+
+  followers$(options?: users.FollowersOptions): Observable<UserPreview> {
+    return itemsOf(this.followerPages$(options));
+  }
+
+  // ---- the shared machinery -------------------------------------------------------------------
+
+  private pages<Args extends readonly unknown[], Body extends { next_url?: string | null }, Item, Next, Extra>(
+    endpoint: ListEndpoint<Args, Body, Item, Next, Extra>,
+    ...args: Args
+  ): Observable<Page<Item, Next, Extra>> {
+    return defer(() =>
+      paginate(
+        this.caller,
+        { method: 'GET', url: `${this.apiBaseUrl}${endpoint.path}`, params: endpoint.query(...args) },
+        endpoint,
+      ),
+    );
+  }
+
+  private call<Args extends readonly unknown[], Body, Result>(
+    endpoint: CallEndpoint<Args, Body, Result>,
+    ...args: Args
+  ): Observable<Result> {
+    return defer(() => {
+      const params = endpoint.params(...args);
+      const url = `${this.apiBaseUrl}${endpoint.path}`;
+      const spec =
+        endpoint.method === 'GET' ? { method: 'GET' as const, url, params } : { method: 'POST' as const, url, form: params };
+      // a POST is not idempotent: the retry policy resends it only when it surely never arrived
+      return this.caller
+        .call(spec, { idempotent: endpoint.method === 'GET' })
+        .pipe(map((body) => endpoint.result(decode(endpoint.body, body, { request: { method: spec.method, url } }))));
+    });
+  }
+}

@@ -1,0 +1,127 @@
+import type { AxiosResponse } from 'axios';
+import { Observable } from 'rxjs';
+import { BadApiResponse, PixivError, RequestTarget } from '../errors';
+import type { HttpContext } from './context';
+import { errorFromResponse, toPixivError } from './map-error';
+
+/** One HTTP exchange, described as data. */
+export interface RequestSpec {
+  readonly method: 'GET' | 'POST';
+  /** Absolute URL (query included when it comes verbatim from a `next_url`). */
+  readonly url: string;
+  /** Query parameters added to `url`; arrays become `key[]=a&key[]=b`. */
+  readonly params?: Params;
+  /** `application/x-www-form-urlencoded` body. */
+  readonly form?: Params;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Maps an error answer (status ≥ 300) to an error; the API's envelope mapping by default. */
+  readonly mapError?: (status: number, body: unknown, headers: unknown, target: RequestTarget) => PixivError;
+}
+
+export type ParamValue = string | number | boolean | readonly (string | number)[] | null | undefined;
+export type Params = Readonly<Record<string, ParamValue>>;
+
+/** A successful answer, its body parsed as JSON. */
+export interface JsonResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** Encodes params the way Pixiv's apps do: `undefined`/`null` left out, arrays as `key[]`. */
+export function encodeParams(params: Params): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(params)) {
+    const value = params[key];
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value) parts.push(`${encodeURIComponent(`${key}[]`)}=${encodeURIComponent(String(item))}`);
+    } else {
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+    }
+  }
+  return parts.join('&');
+}
+
+export function withQuery(url: string, params: Params | undefined): string {
+  const query = params ? encodeParams(params) : '';
+  if (!query) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${query}`;
+}
+
+const keepRaw = (data: unknown): unknown => data;
+
+function parseBody(data: unknown): unknown {
+  if (typeof data !== 'string') return data;
+  // an empty 2xx body (some POSTs) is left for the endpoint's codec to judge
+  return data === '' ? undefined : JSON.parse(data);
+}
+
+/**
+ * One request as a cold Observable: nothing is sent before subscription, each subscription sends
+ * its own request with its own AbortController, and unsubscribing while it is in flight aborts it.
+ * Emits the parsed JSON body of a 2xx answer; every failure is a PixivError (no AxiosError).
+ */
+export function requestJson(context: HttpContext, spec: RequestSpec): Observable<JsonResponse> {
+  return new Observable<JsonResponse>((subscriber) => {
+    const url = withQuery(spec.url, spec.params);
+    const target: RequestTarget = { method: spec.method, url };
+    const controller = new AbortController();
+    let settled = false;
+
+    const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
+    let data: string | undefined;
+    if (spec.form) {
+      data = encodeParams(spec.form);
+      headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    }
+
+    context.axios
+      .request({
+        method: spec.method,
+        url,
+        data,
+        headers,
+        signal: controller.signal,
+        timeout: context.timeoutMs,
+        responseType: 'text',
+        transformResponse: keepRaw,
+        validateStatus: () => true,
+        maxRedirects: 0,
+      })
+      .then(
+        (response: AxiosResponse<unknown>) => {
+          settled = true;
+          let body: unknown;
+          try {
+            body = parseBody(response.data);
+          } catch {
+            body = undefined;
+            if (response.status < 400) {
+              subscriber.error(
+                new BadApiResponse(`Pixiv answered HTTP ${response.status} with a body that is not JSON`, {
+                  status: response.status,
+                  request: target,
+                }),
+              );
+              return;
+            }
+          }
+          if (response.status >= 300) {
+            const mapError = spec.mapError ?? errorFromResponse;
+            subscriber.error(mapError(response.status, body, response.headers, target));
+            return;
+          }
+          subscriber.next({ status: response.status, body });
+          subscriber.complete();
+        },
+        (error: unknown) => {
+          settled = true;
+          subscriber.error(toPixivError(error, target));
+        },
+      );
+
+    return () => {
+      if (!settled) controller.abort();
+    };
+  });
+}
