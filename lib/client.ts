@@ -11,6 +11,7 @@ import * as users from './endpoints/users';
 import { AuthenticationRequired } from './errors';
 import type { HttpContext } from './http/context';
 import { RequestLimiter } from './http/limiter';
+import { RequestSpec, withQuery } from './http/request';
 import { RetryEvent, RetryOptions, resolveRetryPolicy } from './http/retry';
 import {
   Account,
@@ -348,12 +349,13 @@ export class PixivClient {
     return defer(() => {
       const params = endpoint.params(...args);
       const url = `${this.apiBaseUrl}${endpoint.path}`;
-      const spec =
-        endpoint.method === 'GET' ? { method: 'GET' as const, url, params } : { method: 'POST' as const, url, form: params };
+      const get = endpoint.method === 'GET';
+      const spec: RequestSpec = get ? { method: 'GET', url, params } : { method: 'POST', url, form: params };
+      const request = { method: endpoint.method, url: get ? withQuery(url, params) : url };
       // a POST is not idempotent: the retry policy resends it only when it surely never arrived
       return this.caller
-        .call(spec, { idempotent: endpoint.method === 'GET' })
-        .pipe(map((body) => endpoint.result(decode(endpoint.body, body, { request: { method: spec.method, url } }))));
+        .call(spec, { idempotent: get })
+        .pipe(map((body) => endpoint.result(decode(endpoint.body, body, { request }))));
     });
   }
 }

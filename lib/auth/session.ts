@@ -1,5 +1,5 @@
 import { BehaviorSubject, Observable, catchError, defer, finalize, map, of, shareReplay, tap, throwError } from 'rxjs';
-import { AuthenticationRequired, LoginError, PixivError, RequestTarget } from '../errors';
+import { AuthenticationRequired, BadApiResponse, LoginError, PixivError, RequestTarget } from '../errors';
 import type { HttpContext } from '../http/context';
 import { appHeaders } from '../http/headers';
 import { errorFromResponse } from '../http/map-error';
@@ -59,6 +59,21 @@ function oauthError(status: number, body: unknown, headers: unknown, target: Req
     oauthError: oauth,
     request: target,
   });
+}
+
+/**
+ * Decodes a token response. Its values are tokens: a decode error names the bad field but never
+ * shows what was found there.
+ */
+function decodeTokenBody(body: unknown) {
+  try {
+    return decode(TokenBody, body);
+  } catch (error) {
+    const path = error instanceof BadApiResponse ? error.path : '';
+    throw new BadApiResponse(`The token endpoint answered with an unexpected body${path ? ` at ${path}` : ''}`, {
+      path,
+    });
+  }
 }
 
 /**
@@ -187,7 +202,7 @@ export class AuthSession {
         mapError: oauthError,
       }).pipe(
         retryWithPolicy(this.http.retry, { idempotent, onRetry: this.http.onRetry }),
-        map(({ body }) => toAuthTokens(decode(TokenBody, body))),
+        map(({ body }) => toAuthTokens(decodeTokenBody(body))),
         catchError((error: unknown) => {
           if (error instanceof LoginError) return throwError(() => error);
           const cause = error instanceof PixivError ? error : undefined;

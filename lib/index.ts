@@ -1,0 +1,62 @@
+// The public surface of `pixiv-rx`, listed explicitly. Runs in Node ≥ 20 and in browsers: nothing
+// here imports fs, path or http (file downloads are in `pixiv-rx/node`).
+
+export { PixivClient } from './client';
+export type { PixivClientOptions } from './client';
+
+export { createPkce } from './auth/pkce';
+export type { Pkce } from './auth/pkce';
+export type { AuthState } from './auth/session';
+
+export type { Page } from './pagination';
+export type { RetryEvent, RetryOptions } from './http/retry';
+export { RETRY_DEFAULTS } from './http/retry';
+
+export type {
+  FollowingIllustrationsOptions,
+  IllustrationCommentsOptions,
+  OffsetOptions,
+  RankingIllustrationsOptions,
+  RecommendedCursor,
+  RecommendedIllustrationsOptions,
+} from './endpoints/illustrations';
+export type { SearchIllustrationsOptions } from './endpoints/search';
+export type { AddBookmarkOptions, UserBookmarkTagsOptions, UserBookmarksOptions } from './endpoints/bookmarks';
+export type { FollowersOptions, FollowingOptions, UserIllustrationsOptions } from './endpoints/users';
+
+export { ContentType, Duration, RankingMode, SearchTarget, Size, Sort, Visibility } from './models';
+export type {
+  Account,
+  BookmarkDetail,
+  BookmarkDetailTag,
+  BookmarkTag,
+  Comment,
+  CommentStamp,
+  FullUser,
+  Illustration,
+  Novel,
+  NovelTag,
+  ProfilePublicity,
+  Series,
+  Tag,
+  TrendingTag,
+  UgoiraFrame,
+  UgoiraMetadata,
+  User,
+  UserPreview,
+  UserProfile,
+  Workspace,
+} from './models';
+
+export {
+  AuthenticationRequired,
+  BadApiResponse,
+  DownloadError,
+  LoginError,
+  NetworkError,
+  PixivApiError,
+  PixivError,
+  RateLimitError,
+  isPixivError,
+} from './errors';
+export type { NetworkErrorKind, PixivErrorCode, RequestTarget } from './errors';
