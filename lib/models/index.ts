@@ -1,0 +1,55 @@
+export { ContentType, Duration, RankingMode, SearchTarget, Size, Sort, Visibility, isEnumValue } from './enums';
+export { decode, describeFailure } from './decode';
+export type { DecodeOptions } from './decode';
+export { EmptyObject, IsoDateString, NullableString, NumericId, UrlRecord, FastPathType, enumCodec, withFastPath } from './codecs';
+
+export { RawUser, toUser } from './user';
+export type { User } from './user';
+export { RawAccount, toAccount } from './account';
+export type { Account } from './account';
+export {
+  RawDetailUser,
+  RawProfilePublicity,
+  RawUserProfile,
+  RawWorkspace,
+  camelizeKeys,
+  toFullUser,
+} from './full-user';
+export type { Camelized, FullUser, ProfilePublicity, RawFullUser, UserProfile, Workspace } from './full-user';
+export { RawTag, toTag } from './tag';
+export type { Tag } from './tag';
+export { RawSeries, toSeries } from './series';
+export type { Series } from './series';
+export { RawIllustration, RawImageUrls, RawPageImageUrls, toIllustration } from './illustration';
+export type { Illustration } from './illustration';
+export { RawNovel, RawNovelTag, toNovel } from './novel';
+export type { Novel, NovelTag } from './novel';
+export { RawComment, RawCommentStamp, toComment } from './comment';
+export type { Comment, CommentStamp } from './comment';
+export { RawUserPreview, toUserPreview } from './user-preview';
+export type { UserPreview } from './user-preview';
+export { RawTrendingTag, toTrendingTag } from './trending-tag';
+export type { TrendingTag } from './trending-tag';
+export { RawBookmarkDetail, toBookmarkDetail } from './bookmark-detail';
+export type { BookmarkDetail, BookmarkDetailTag } from './bookmark-detail';
+export { RawBookmarkTag, toBookmarkTag } from './bookmark-tag';
+export type { BookmarkTag } from './bookmark-tag';
+export { RawUgoiraMetadata, toUgoiraMetadata } from './ugoira';
+export type { UgoiraFrame, UgoiraMetadata } from './ugoira';
+export { RawTokenFields, TokenBody, toAuthTokens } from './token';
+export type { AuthTokens } from './token';
+export { ApiErrorEnvelope, OAuthErrorBody } from './api-error';
+export {
+  BookmarkDetailBody,
+  BookmarkTagsBody,
+  CommentsBody,
+  IllustrationDetailBody,
+  IllustrationsBody,
+  NovelDetailBody,
+  RecommendedBody,
+  SearchIllustrationsBody,
+  TrendingTagsBody,
+  UgoiraMetadataBody,
+  UserDetailBody,
+  UserPreviewsBody,
+} from './responses';

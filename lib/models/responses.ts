@@ -1,0 +1,112 @@
+/**
+ * The response bodies of the endpoints, one codec each. Every codec is open (unknown fields are
+ * kept, not rejected) and checks a valid body without allocating (see `withFastPath`). The items
+ * are mapped with the mapper named next to each codec.
+ */
+import * as t from 'io-ts';
+import { RawBookmarkDetail } from './bookmark-detail';
+import { RawBookmarkTag } from './bookmark-tag';
+import { withFastPath } from './codecs';
+import { RawComment } from './comment';
+import { RawDetailUser, RawProfilePublicity, RawUserProfile, RawWorkspace } from './full-user';
+import { RawIllustration } from './illustration';
+import { RawNovel } from './novel';
+import { RawTrendingTag } from './trending-tag';
+import { RawUgoiraMetadata } from './ugoira';
+import { RawUserPreview } from './user-preview';
+
+/** `next_url`: the absolute URL of the next page, `null` on the last one. */
+const NextUrl = t.union([t.string, t.null], 'string | null');
+
+const Illustrations = t.array(RawIllustration, 'Array<Illustration>');
+
+/**
+ * User illustrations, the follow feed, related works, rankings and user bookmarks:
+ * `{ illusts, next_url }`. Items: `toIllustration`.
+ */
+export const IllustrationsBody = withFastPath(t.type({ illusts: Illustrations, next_url: NextUrl }, 'IllustrationsBody'));
+export type IllustrationsBody = t.TypeOf<typeof IllustrationsBody>;
+
+/** `/v1/search/illust`: `{ illusts, next_url, search_span_limit }`. Items: `toIllustration`. */
+export const SearchIllustrationsBody = withFastPath(
+  t.intersection(
+    [
+      t.type({ illusts: Illustrations, next_url: NextUrl }, 'SearchIllustrationsFields'),
+      // Seconds the search reaches back (31536000: a year).
+      t.partial({ search_span_limit: t.number }, 'OptionalSearchIllustrationsFields'),
+    ],
+    'SearchIllustrationsBody',
+  ),
+);
+export type SearchIllustrationsBody = t.TypeOf<typeof SearchIllustrationsBody>;
+
+/** `/v1/illust/recommended`. Items (`illusts` and `ranking_illusts`): `toIllustration`. */
+export const RecommendedBody = withFastPath(
+  t.intersection(
+    [
+      t.type(
+        { illusts: Illustrations, ranking_illusts: Illustrations, contest_exists: t.boolean, next_url: NextUrl },
+        'RecommendedFields',
+      ),
+      // `{}` or the policy to agree to; not read.
+      t.partial({ privacy_policy: t.unknown }, 'OptionalRecommendedFields'),
+    ],
+    'RecommendedBody',
+  ),
+);
+export type RecommendedBody = t.TypeOf<typeof RecommendedBody>;
+
+/** `/v1/illust/detail`: `{ illust }`. Map with `toIllustration`. */
+export const IllustrationDetailBody = withFastPath(t.type({ illust: RawIllustration }, 'IllustrationDetailBody'));
+export type IllustrationDetailBody = t.TypeOf<typeof IllustrationDetailBody>;
+
+/** Comments and comment replies, v1 and v3. Items: `toComment`. */
+export const CommentsBody = withFastPath(
+  t.intersection(
+    [
+      t.type({ comments: t.array(RawComment, 'Array<Comment>'), next_url: NextUrl }, 'CommentsFields'),
+      t.partial({ total_comments: t.number, comment_access_control: t.number }, 'OptionalCommentsFields'),
+    ],
+    'CommentsBody',
+  ),
+);
+export type CommentsBody = t.TypeOf<typeof CommentsBody>;
+
+/** `/v1/trending-tags/illust`: `{ trend_tags }`. Items: `toTrendingTag`. */
+export const TrendingTagsBody = withFastPath(
+  t.type({ trend_tags: t.array(RawTrendingTag, 'Array<TrendingTag>') }, 'TrendingTagsBody'),
+);
+export type TrendingTagsBody = t.TypeOf<typeof TrendingTagsBody>;
+
+/** `/v2/illust/bookmark/detail`: `{ bookmark_detail }`. Map with `toBookmarkDetail`. */
+export const BookmarkDetailBody = withFastPath(t.type({ bookmark_detail: RawBookmarkDetail }, 'BookmarkDetailBody'));
+export type BookmarkDetailBody = t.TypeOf<typeof BookmarkDetailBody>;
+
+/** `/v1/user/detail`: `{ user, profile, profile_publicity, workspace }`. Map the body with `toFullUser`. */
+export const UserDetailBody = withFastPath(
+  t.type(
+    { user: RawDetailUser, profile: RawUserProfile, profile_publicity: RawProfilePublicity, workspace: RawWorkspace },
+    'UserDetailBody',
+  ),
+);
+export type UserDetailBody = t.TypeOf<typeof UserDetailBody>;
+
+/** `/v1/user/bookmark-tags/illust`: `{ bookmark_tags, next_url }`. Items: `toBookmarkTag`. */
+export const BookmarkTagsBody = withFastPath(
+  t.type({ bookmark_tags: t.array(RawBookmarkTag, 'Array<BookmarkTag>'), next_url: NextUrl }, 'BookmarkTagsBody'),
+);
+export type BookmarkTagsBody = t.TypeOf<typeof BookmarkTagsBody>;
+
+/** `/v1/user/following` and `/v1/user/follower`: `{ user_previews, next_url }`. Items: `toUserPreview`. */
+export const UserPreviewsBody = withFastPath(
+  t.type({ user_previews: t.array(RawUserPreview, 'Array<UserPreview>'), next_url: NextUrl }, 'UserPreviewsBody'),
+);
+export type UserPreviewsBody = t.TypeOf<typeof UserPreviewsBody>;
+
+/** `/v1/ugoira/metadata`: `{ ugoira_metadata }`. Map with `toUgoiraMetadata`. */
+export const UgoiraMetadataBody = withFastPath(t.type({ ugoira_metadata: RawUgoiraMetadata }, 'UgoiraMetadataBody'));
+export type UgoiraMetadataBody = t.TypeOf<typeof UgoiraMetadataBody>;
+
+/** `/v2/novel/detail`: `{ novel }`. Map with `toNovel`. */
+export const NovelDetailBody = withFastPath(t.type({ novel: RawNovel }, 'NovelDetailBody'));
+export type NovelDetailBody = t.TypeOf<typeof NovelDetailBody>;
