@@ -314,13 +314,7 @@ export class PixivClient {
 
   /** Followers of the authenticated account. */
   followerPages$(options?: users.FollowersOptions) {
-    return this.session.accessToken$().pipe(
-      mergeMap(() => {
-        const account = this.session.current.account;
-        if (!account) throw new AuthenticationRequired();
-        return this.pages(users.followers, account.id, options);
-      }),
-    );
+    return this.pages(users.followers, options);
   }
 
   followers$(options?: users.FollowersOptions): Observable<UserPreview> {
@@ -333,13 +327,20 @@ export class PixivClient {
     endpoint: ListEndpoint<Args, Body, Item, Next, Extra>,
     ...args: Args
   ): Observable<Page<Item, Next, Extra>> {
-    return defer(() =>
-      paginate(
-        this.caller,
-        { method: 'GET', url: `${this.apiBaseUrl}${endpoint.path}`, params: endpoint.query(...args) },
-        endpoint,
-      ),
-    );
+    return defer(() => {
+      const query = endpoint.query(...args); // bad arguments throw here, before anything is sent
+      const url = `${this.apiBaseUrl}${endpoint.path}`;
+      const { accountParam } = endpoint;
+      if (!accountParam) return paginate(this.caller, { method: 'GET', url, params: query }, endpoint);
+      return this.session.accessToken$().pipe(
+        mergeMap(() => {
+          const account = this.session.current.account;
+          if (!account) throw new AuthenticationRequired();
+          const params = { [accountParam]: account.id, ...query };
+          return paginate(this.caller, { method: 'GET', url, params }, endpoint);
+        }),
+      );
+    });
   }
 
   private call<Args extends readonly unknown[], Body, Result>(

@@ -10,6 +10,8 @@ export interface ListEndpoint<Args extends readonly unknown[], Body, Item, Next,
   extends PageDeclaration<Body, Item, Next, Extra> {
   readonly path: string;
   readonly query: (...args: Args) => Params;
+  /** Sent first in the query with the authenticated account's id (for "my followers"). */
+  readonly accountParam?: string;
 }
 
 /** A single-request endpoint, declared. */

@@ -64,11 +64,11 @@ export const following = listEndpoint({
   next: offsetCursor,
 });
 
-/** Followers of `userId`; the client calls it with the authenticated account's id. */
+/** Followers of the authenticated account. */
 export const followers = listEndpoint({
   path: '/v1/user/follower',
-  query: (userId: number, options: FollowersOptions = {}) => ({
-    user_id: check.id('userId', userId),
+  accountParam: 'user_id',
+  query: (options: FollowersOptions = {}) => ({
     filter: FOR_IOS,
     offset: check.offset(options.offset),
   }),

@@ -118,6 +118,5 @@ export function toPixivError(error: unknown, target: RequestTarget): PixivError 
   if (known) {
     return new NetworkError(`Network error ${code}`, { ...known, request: target });
   }
-  const what = code ?? (error instanceof Error ? error.name : 'unknown failure');
-  return new NetworkError(`Network error ${what}`, { kind: 'other', reachedServer: true, request: target });
+  return new NetworkError(code ? `Network error ${code}` : 'Network error: no response', { kind: 'other', reachedServer: true, request: target });
 }
