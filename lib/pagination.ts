@@ -81,18 +81,31 @@ export function paginate<Body extends WithNextUrl, Item, Next, Extra>(
           if (nextUrl.length > MAX_NEXT_URL_LENGTH) {
             return fail(`next_url is ${nextUrl.length} characters long`, nextUrl.slice(0, 200));
           }
-          if (!caller.isApiUrl(nextUrl)) return fail('next_url leaves the API origin', nextUrl);
-          if (fetched.has(nextUrl)) return fail('next_url repeats a page already fetched: the listing loops', nextUrl);
-          fetched.add(nextUrl);
-          load({ method: 'GET', url: nextUrl });
+          // send the URL exactly as checked: axios would join a string that does not start with
+          // a scheme (" https://…", "\nhttps://…") to the instance's baseURL
+          const url = absoluteUrl(nextUrl);
+          if (url === null) return fail('next_url is not an absolute URL', nextUrl);
+          if (!caller.isApiUrl(url)) return fail('next_url leaves the API origin', url);
+          if (fetched.has(url)) return fail('next_url repeats a page already fetched: the listing loops', url);
+          fetched.add(url);
+          load({ method: 'GET', url });
         },
       });
     };
 
-    fetched.add(withQuery(first.url, first.params));
+    fetched.add(absoluteUrl(withQuery(first.url, first.params)) ?? first.url);
     load(first);
     return () => inFlight?.unsubscribe();
   });
+}
+
+/** The normalised absolute form of `url` (`new URL(url).href`), or null when it is not absolute. */
+function absoluteUrl(url: string): string | null {
+  try {
+    return new URL(url).href;
+  } catch {
+    return null;
+  }
 }
 
 /** Flattens a page stream into its items. */

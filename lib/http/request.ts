@@ -1,6 +1,6 @@
 import type { AxiosResponse } from 'axios';
 import { Observable } from 'rxjs';
-import { BadApiResponse, PixivError, RequestTarget } from '../errors';
+import { BadApiResponse, NetworkError, PixivError, RequestTarget } from '../errors';
 import type { HttpContext } from './context';
 import { errorFromResponse, toPixivError } from './map-error';
 
@@ -67,6 +67,16 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
     const target: RequestTarget = { method: spec.method, url };
     const controller = new AbortController();
     let settled = false;
+    // timeoutMs bounds the whole exchange: axios' own `timeout` only fires when the socket goes
+    // idle, so an answer that keeps trickling in would never time out
+    let timedOut = false;
+    const timer =
+      context.timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+          }, context.timeoutMs)
+        : undefined;
 
     const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
     let data: string | undefined;
@@ -82,7 +92,6 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
         data,
         headers,
         signal: controller.signal,
-        timeout: context.timeoutMs,
         responseType: 'text',
         transformResponse: keepRaw,
         validateStatus: () => true,
@@ -91,6 +100,7 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
       .then(
         (response: AxiosResponse<unknown>) => {
           settled = true;
+          clearTimeout(timer);
           let body: unknown;
           try {
             body = parseBody(response.data);
@@ -116,11 +126,23 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
         },
         (error: unknown) => {
           settled = true;
+          clearTimeout(timer);
+          if (timedOut) {
+            subscriber.error(
+              new NetworkError(`No complete answer within ${context.timeoutMs} ms`, {
+                kind: 'timeout',
+                reachedServer: true,
+                request: target,
+              }),
+            );
+            return;
+          }
           subscriber.error(toPixivError(error, target));
         },
       );
 
     return () => {
+      clearTimeout(timer);
       if (!settled) controller.abort();
     };
   });

@@ -15,26 +15,39 @@ export interface RawComment {
   comment: string;
   date: string;
   user: RawUser;
-  parent_comment?: RawComment | EmptyObject | null;
+  parent_comment?: RawParentComment | EmptyObject | null;
   has_replies?: boolean;
   stamp?: RawCommentStamp | null;
 }
 
-export const RawComment: t.Type<RawComment, RawComment, unknown> = t.recursion('Comment', (Self) =>
-  t.intersection(
-    [
-      t.type({ id: t.number, comment: t.string, date: IsoDateString, user: RawUser }, 'CommentFields'),
-      t.partial(
-        {
-          parent_comment: t.union([Self, EmptyObject, t.null], 'Comment | {} | null'),
-          has_replies: t.boolean,
-          stamp: t.union([RawCommentStamp, t.null], 'CommentStamp | null'),
-        },
-        'OptionalCommentFields',
-      ),
-    ],
-    'Comment',
-  ),
+const CommentFields = t.type({ id: t.number, comment: t.string, date: IsoDateString, user: RawUser }, 'CommentFields');
+
+/**
+ * The comment a v1 comment answers. Recorded parents never carry a parent of their own, and a
+ * codec that recursed would let a hostile body nest parents until the stack overflows: one level
+ * is read, and a deeper `parent_comment` is left unread.
+ */
+export interface RawParentComment {
+  id: number;
+  comment: string;
+  date: string;
+  user: RawUser;
+}
+export const RawParentComment: t.Type<RawParentComment, RawParentComment, unknown> = CommentFields;
+
+export const RawComment: t.Type<RawComment, RawComment, unknown> = t.intersection(
+  [
+    CommentFields,
+    t.partial(
+      {
+        parent_comment: t.union([RawParentComment, EmptyObject, t.null], 'Comment | {} | null'),
+        has_replies: t.boolean,
+        stamp: t.union([RawCommentStamp, t.null], 'CommentStamp | null'),
+      },
+      'OptionalCommentFields',
+    ),
+  ],
+  'Comment',
 );
 
 export interface CommentStamp {
@@ -65,8 +78,13 @@ export function toComment(raw: RawComment): Comment {
     comment: raw.comment,
     date: new Date(raw.date),
     user: toUser(raw.user),
-    parentComment: parent == null || EmptyObject.is(parent) ? null : toComment(parent),
+    parentComment: parent == null || EmptyObject.is(parent) ? null : toParentComment(parent),
     hasReplies: raw.has_replies,
     stamp: stamp == null ? stamp : { id: stamp.stamp_id, url: stamp.stamp_url },
   };
+}
+
+/** The parent's own fields only: whatever else it holds was never checked. */
+function toParentComment(raw: RawParentComment): Comment {
+  return { id: raw.id, comment: raw.comment, date: new Date(raw.date), user: toUser(raw.user), parentComment: null };
 }

@@ -126,11 +126,17 @@ function camelKey(key: string): string {
   return key.replace(SNAKE, (_, letter: string) => letter.toUpperCase());
 }
 
-/** A shallow copy with camelCase keys; keys unknown to the codec are kept (converted as well). */
+/**
+ * A shallow copy with camelCase keys. Keys unknown to the codec are kept when their value is a
+ * scalar; unknown objects and arrays are left out, since nothing has checked their shape (a
+ * hostile body could nest them deeper than JSON.stringify can go).
+ */
 export function camelizeKeys<T extends object>(raw: T): Camelized<T> {
   const result: Record<string, unknown> = {};
   for (const key in raw) {
-    if (Object.prototype.hasOwnProperty.call(raw, key)) result[camelKey(key)] = raw[key];
+    if (!Object.prototype.hasOwnProperty.call(raw, key)) continue;
+    const value: unknown = raw[key];
+    if (value === null || typeof value !== 'object') result[camelKey(key)] = value;
   }
   return result as Camelized<T>;
 }

@@ -148,5 +148,7 @@ export function toIllustration(raw: RawIllustration): Illustration {
 
 // The page's `image_urls` is keyed by exactly the Size values: it is used as is, not copied.
 function toPageImageUrls(page: t.TypeOf<typeof RawMetaPage>): Readonly<Record<Size, string>> {
-  return page.image_urls;
+  // the known keys only: anything else in the raw object is unchecked
+  const urls = page.image_urls;
+  return { square_medium: urls.square_medium, medium: urls.medium, large: urls.large, original: urls.original } as Readonly<Record<Size, string>>;
 }

@@ -100,7 +100,8 @@ export function toNovel(raw: RawNovel): Novel {
     restrict: raw.restrict,
     xRestrict: raw.x_restrict ?? 0,
     isOriginal: raw.is_original,
-    imageUrls: raw.image_urls,
+    // the known keys only: anything else in the raw object is unchecked
+    imageUrls: { square_medium: raw.image_urls.square_medium, medium: raw.image_urls.medium, large: raw.image_urls.large },
     createDate: new Date(raw.create_date),
     tags: raw.tags.map(toNovelTag),
     pageCount: raw.page_count,

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CliRun, ROOT, cleanEnv, lines, listFiles } from './support/cli-process';
+
+// `npm run demo` is `ts-node --transpile-only examples/demo.ts`; ts-node finds examples/tsconfig.json
+// (CommonJS) next to the script. The examples run the same way, from a scratch folder (so the
+// demo's ./downloads lands there), with no PIXIV_* variable set.
+jest.setTimeout(90_000);
+
+function runExample(script: string, cwd: string): Promise<CliRun> {
+  const tsNode = require.resolve('ts-node/dist/bin.js');
+  const child = spawn(process.execPath, [tsNode, '--transpile-only', path.join(ROOT, 'examples', script)], {
+    cwd,
+    env: cleanEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+describe('examples', () => {
+  let cwd: string;
+
+  beforeAll(() => {
+    cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'pixiv-rx-demo-'));
+  });
+
+  afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
+
+  it('npm run demo downloads the showcase artist into ./downloads, sums it up, and exits 0 on its own', async () => {
+    // the demo never calls process.exit: it ends only if the fake server was closed
+    const run = await runExample('demo.ts', cwd);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/A fake Pixiv is listening on http:\/\/127\.0\.0\.1:\d+/);
+    expect(run.stdout).toMatch(/Logged in as .+ with the fake's refresh token/);
+    const done = /Done: (\d+) works, (\d+) files, [\d.]+ (?:KiB|MiB) in [\d.]+s \([\d.]+ (?:KiB|MiB)\/s\)/.exec(run.stdout);
+    expect(done).not.toBeNull();
+    const [works, files] = [Number(done![1]), Number(done![2])];
+    expect(works).toBeGreaterThanOrEqual(90);
+    expect(files).toBeGreaterThan(works); // multi-page works included
+    const downloads = path.join(cwd, 'downloads');
+    expect(run.stdout).toContain(`The files are in ${downloads}`);
+    const written = listFiles(downloads);
+    expect(written).toHaveLength(files);
+    expect(written.filter((file) => file.endsWith('.part'))).toEqual([]);
+
+    // again: everything is there already
+    const again = await runExample('demo.ts', cwd);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(`${works} already there`);
+    expect(again.stdout).toContain('npm run demo -- --overwrite');
+  });
+
+  it('the quickstart runs against the embedded fake when PIXIV_REFRESH_TOKEN is unset', async () => {
+    const run = await runExample('quickstart.ts', cwd);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const output = lines(run.stdout);
+    expect(output.slice(0, 5).every((line) => /^\d+ .+ \d+ http:\/\/127\.0\.0\.1:\d+\/img-original\//.test(line))).toBe(true);
+    expect(run.stdout).toMatch(/… \d+ works/);
+    expect(output.slice(-2)).toEqual([expect.stringMatching(/^30 30 \d+$/), expect.stringMatching(/^\d+ (\d+|null) \d+$/)]);
+  });
+});

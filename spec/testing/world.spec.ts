@@ -1,0 +1,97 @@
+import { FakePixivServer } from '../../lib/testing';
+import { apiGet } from './http-helpers';
+
+describe('FakePixivServer world', () => {
+  it('is the same for the same seed and sizes, and different for another seed', async () => {
+    const [a, b, c] = await Promise.all([
+      FakePixivServer.start({ seed: 9 }),
+      FakePixivServer.start({ seed: 9 }),
+      FakePixivServer.start({ seed: 10 }),
+    ]);
+    try {
+      const strip = (server: FakePixivServer) =>
+        server.world.illustrationsOf(server.world.showcaseUserId).map(({ originalUrls, zipUrls, ...rest }) => rest);
+      expect(strip(b)).toEqual(strip(a));
+      expect(b.world.users.map((u) => u.name)).toEqual(a.world.users.map((u) => u.name));
+      expect(b.world.bookmarksOf(b.world.accountId)).toEqual(a.world.bookmarksOf(a.world.accountId));
+      expect(c.world.users.map((u) => u.name)).not.toEqual(a.world.users.map((u) => u.name));
+      const path = (server: FakePixivServer) => new URL(server.world.illustrationsOf(server.world.showcaseUserId)[0]?.originalUrls[0] as string).pathname;
+      expect(b.imageBytesOf(path(b)).equals(a.imageBytesOf(path(a)))).toBe(true);
+    } finally {
+      await Promise.all([a, b, c].map((server) => server.close()));
+    }
+  });
+
+  describe('with the default sizes', () => {
+    let server: FakePixivServer;
+
+    beforeAll(async () => {
+      server = await FakePixivServer.start();
+    });
+
+    afterAll(() => server.close());
+
+    it('has the account, a showcase user with ~100 varied works and a prolific user', () => {
+      const { world } = server;
+      expect(world.users).toHaveLength(60);
+      expect(world.user(world.accountId)?.role).toBe('account');
+      const showcase = world.illustrationsOf(world.showcaseUserId);
+      expect(showcase).toHaveLength(100);
+      expect(showcase.filter((w) => w.pageCount > 1).length).toBeGreaterThan(10);
+      expect(showcase.some((w) => w.type === 'ugoira')).toBe(true);
+      expect(showcase.some((w) => w.type === 'manga')).toBe(true);
+      expect(new Set(showcase.map((w) => w.series?.id).filter(Boolean)).size).toBe(2);
+      expect(showcase.some((w) => w.placeholder)).toBe(false);
+      expect(world.userWorkCount(world.prolificUserId)).toBe(3000);
+      // the client lists type=illust by default: a benchmark of "3000 works" pages all of them
+      expect(world.userWorkCount(world.prolificUserId, 'illust')).toBe(3000);
+      expect(world.illustrationsOf(world.prolificUserId).filter((w) => w.pageCount === 2).length).toBeGreaterThan(400);
+    });
+
+    it('has optional fields present on some works and absent on others', () => {
+      const works = server.world.users.flatMap((u) => server.world.illustrationsOf(u.id));
+      expect(works.some((w) => w.aiType === undefined)).toBe(true);
+      expect(works.some((w) => w.aiType !== undefined)).toBe(true);
+      expect(works.some((w) => w.restrictionAttributes)).toBe(true);
+      expect(works.some((w) => w.placeholder)).toBe(true);
+      expect(works.some((w) => w.xRestrict === 1)).toBe(true);
+      expect(works.every((w) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/.test(w.createDate))).toBe(true);
+    });
+
+    it('gives every work of a user a date older than the one before (ids are chronological)', () => {
+      const works = server.world.illustrationsOf(server.world.prolificUserId);
+      for (let i = 1; i < works.length; i++) {
+        expect(Date.parse((works[i] as any).createDate)).toBeLessThan(Date.parse((works[i - 1] as any).createDate));
+      }
+    });
+
+    it('has comments with replies and follows both ways', () => {
+      const { world } = server;
+      const comments = world.commentsOf(world.samples.commentedIllustId);
+      expect(comments).toHaveLength(45);
+      expect(world.repliesOf(world.samples.commentWithRepliesId)).toHaveLength(35);
+      expect(world.commentById(world.samples.commentWithRepliesId)?.replyCount).toBe(35);
+      const follower = world.followersOf(world.accountId)[0] as number;
+      expect(world.followingOf(follower).map((f) => f.userId)).toContain(world.accountId);
+    });
+  });
+
+  it('starts fast and pages a user with 10,000 works cheaply', async () => {
+    const start = Date.now();
+    const server = await FakePixivServer.start({ prolificWorks: 10_000, users: 200 });
+    try {
+      expect(Date.now() - start).toBeLessThan(1000);
+      const token = server.issueAccessToken();
+      const userId = server.world.prolificUserId;
+      const last = await apiGet(server, `/v1/user/illusts?user_id=${userId}&offset=9990`, token);
+      expect(last.json().illusts).toHaveLength(10);
+      expect(last.json().next_url).toBeNull();
+      const pageStart = Date.now();
+      let url: string | null = `/v1/user/illusts?user_id=${userId}&offset=6000`;
+      for (let i = 0; i < 20 && url; i++) url = (await apiGet(server, url, token)).json().next_url;
+      expect(Date.now() - pageStart).toBeLessThan(2000);
+    } finally {
+      await server.close();
+    }
+  });
+});
