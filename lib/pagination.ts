@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { Observable, Subscription, mergeMap } from 'rxjs';
 import type { AuthorizedCaller } from './auth/authorized';
+import { currentDemand } from './demand';
 import { BadApiResponse } from './errors';
 import { RequestSpec, withQuery } from './http/request';
 import { decode } from './models';
@@ -49,6 +50,9 @@ export function paginate<Body extends WithNextUrl, Item, Next, Extra>(
   return new Observable<Page<Item, Next, Extra>>((subscriber) => {
     const fetched = new Set<string>();
     let inFlight: Subscription | undefined;
+    // a slow consumer downstream (downloads) holds the next page back until it has caught up
+    const demand = currentDemand();
+    let cancelWait: (() => void) | undefined;
 
     const fail = (message: string, url: string): void =>
       subscriber.error(new BadApiResponse(message, { path: 'next_url', request: { method: 'GET', url } }));
@@ -88,14 +92,18 @@ export function paginate<Body extends WithNextUrl, Item, Next, Extra>(
           if (!caller.isApiUrl(url)) return fail('next_url leaves the API origin', url);
           if (fetched.has(url)) return fail('next_url repeats a page already fetched: the listing loops', url);
           fetched.add(url);
-          load({ method: 'GET', url });
+          if (demand) cancelWait = demand.whenReady(() => load({ method: 'GET', url }));
+          else load({ method: 'GET', url });
         },
       });
     };
 
     fetched.add(absoluteUrl(withQuery(first.url, first.params)) ?? first.url);
     load(first);
-    return () => inFlight?.unsubscribe();
+    return () => {
+      cancelWait?.();
+      inFlight?.unsubscribe();
+    };
   });
 }
 

@@ -134,10 +134,16 @@ export class ImageServer {
     return this.requests.filter((request) => request.path === path);
   }
 
-  /** Resolves once `condition` holds (checked after every server event). */
+  /** Resolves once `condition` holds (checked after every server event, and every few ms). */
   async until(condition: () => boolean): Promise<void> {
     while (!condition()) {
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
+      await new Promise<void>((resolve) => {
+        const poll = setTimeout(resolve, 2);
+        this.waiters.push(() => {
+          clearTimeout(poll);
+          resolve();
+        });
+      });
     }
   }
 

@@ -4,9 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Observable, of } from 'rxjs';
 import { RetryEvent, resolveRetryPolicy } from '../../lib/http/retry';
-import { ContentType, Size } from '../../lib/models/enums';
-import type { Illustration } from '../../lib/models/illustration';
-import type { UgoiraMetadata } from '../../lib/models/ugoira';
+import { ContentType, Illustration, Size, UgoiraMetadata } from '../../lib/models';
 import type { DownloadClient } from '../../lib/node';
 
 /** A stand-in for PixivClient: a plain axios instance, fast retries. */

@@ -1,0 +1,201 @@
+// @ts-check
+'use strict';
+/**
+ * What the measured child processes share. Plain Node only: a floor loads this file and nothing of
+ * pixiv-rx, so it must not require anything outside `node:`.
+ *
+ * A child gets its job as JSON in `argv[2]` and prints its result as the last line of stdout, one
+ * JSON object (see {@link report}).
+ */
+const fs = require('node:fs');
+const http = require('node:http');
+const { createHash } = require('node:crypto');
+const { createRequire } = require('node:module');
+const path = require('node:path');
+
+/**
+ * The app headers every API and token request carries: the same values as pixiv-rx's
+ * `appHeaders('English')` (lib/http/headers.ts; the harness checks they match once per run).
+ */
+const APP_HEADERS = Object.freeze({
+  'User-Agent': 'PixivAndroidApp/5.0.234 (Android 11; Pixel 5)',
+  'App-OS': 'android',
+  'App-OS-Version': '11',
+  'App-Version': '5.0.234',
+  'Accept-Language': 'English',
+});
+
+/** What axios sends besides our headers; the floor sends it too, so both requests are alike. */
+const AXIOS_ACCEPT_ENCODING = 'gzip, compress, deflate, br';
+
+/** The Android app's OAuth client (lib/client.ts). */
+const ANDROID_CLIENT = Object.freeze({
+  id: 'MOBrBDS8blbauoSck0ZfDbtuzpyT',
+  secret: 'lsACyCD94FhDUtGTXi3QzcFE2uU1hqtDaKeqrdwj',
+});
+const CLIENT_HASH_SECRET = '28c1fdd170a5204386cb1313c7077b34f83e4aaf4aa829ce78c231e05b0bae2c';
+
+/** Referer the image host insists on (lib/http/headers.ts PIXIV_REFERER). */
+const PIXIV_REFERER = 'https://app-api.pixiv.net/';
+
+/** @returns {any} the child's job, parsed from argv[2] */
+function job() {
+  const text = process.argv[2];
+  if (!text) throw new Error('a bench child needs its job as JSON in argv[2]');
+  return JSON.parse(text);
+}
+
+/**
+ * Prints the result (one JSON line, the last of stdout) and lets the process end on its own.
+ * @param {Record<string, unknown>} result
+ */
+function report(result) {
+  process.stdout.write(`\n${JSON.stringify({ pid: process.pid, ...result })}\n`);
+}
+
+/**
+ * Peak resident set size of this process so far (`VmHWM`), in bytes: the kernel's own high-water
+ * mark, which no sampling interval can miss.
+ * @returns {number}
+ */
+function peakRss() {
+  const status = fs.readFileSync('/proc/self/status', 'utf8');
+  const match = /^VmHWM:\s+(\d+)\s+kB$/m.exec(status);
+  if (!match) throw new Error('no VmHWM in /proc/self/status (Linux only)');
+  return Number(match[1]) * 1024;
+}
+
+/**
+ * Wall time (ns) and CPU time (µs, user + system, every thread of the process) since `start`.
+ * @returns {{ wallNs: bigint, cpu: NodeJS.CpuUsage }}
+ */
+function startClock() {
+  return { wallNs: process.hrtime.bigint(), cpu: process.cpuUsage() };
+}
+
+/**
+ * The wall and CPU time of the measured region, and the region itself in µs of the monotonic clock
+ * (the clock of `--cpu-prof` sample times: bench/profile-summary.js keeps only the region's samples).
+ * @param {{ wallNs: bigint, cpu: NodeJS.CpuUsage }} start
+ * @returns {{ wallMs: number, cpuMs: number, regionUs: [number, number] }}
+ */
+function stopClock(start) {
+  const cpu = process.cpuUsage(start.cpu);
+  const end = process.hrtime.bigint();
+  return {
+    wallMs: Number(end - start.wallNs) / 1e6,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    regionUs: [Number(start.wallNs / 1000n), Number(end / 1000n)],
+  };
+}
+
+/**
+ * One raw request on the global agent (keep-alive in Node ≥ 19, as axios uses it).
+ * @param {string} url
+ * @param {{ method?: string, headers?: Record<string, string>, body?: string }} [options]
+ * @returns {Promise<{ status: number, text: string }>}
+ */
+function rawRequest(url, options = {}) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: options.method ?? 'GET', headers: options.headers }, (response) => {
+      /** @type {Buffer[]} */
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
+
+/**
+ * An access token from the fake's token endpoint, the way the app gets one (client hash included).
+ * @param {string} oauthBaseUrl
+ * @param {string} refreshToken
+ * @returns {Promise<string>}
+ */
+async function accessTokenOf(oauthBaseUrl, refreshToken) {
+  const time = new Date().toISOString().replace(/\.\d+Z$/, '+00:00');
+  const body = new URLSearchParams({
+    client_id: ANDROID_CLIENT.id,
+    client_secret: ANDROID_CLIENT.secret,
+    get_secure_url: '1',
+    include_policy: 'true',
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+  }).toString();
+  const { status, text } = await rawRequest(`${oauthBaseUrl}/auth/token`, {
+    method: 'POST',
+    headers: {
+      ...APP_HEADERS,
+      Accept: 'application/json',
+      'Content-Type': 'application/x-www-form-urlencoded',
+      'X-Client-Time': time,
+      'X-Client-Hash': createHash('md5').update(time + CLIENT_HASH_SECRET).digest('hex'),
+    },
+    body,
+  });
+  if (status !== 200) throw new Error(`token endpoint answered ${status}: ${text.slice(0, 200)}`);
+  return JSON.parse(text).access_token;
+}
+
+/**
+ * The headers of an API request, as pixiv-rx sends them (lib/auth/authorized.ts, lib/http/request.ts).
+ * @param {string} accessToken
+ * @returns {Record<string, string>}
+ */
+function apiHeaders(accessToken) {
+  return {
+    Accept: 'application/json',
+    ...APP_HEADERS,
+    Authorization: `Bearer ${accessToken}`,
+    'Accept-Encoding': AXIOS_ACCEPT_ENCODING,
+  };
+}
+
+/**
+ * The first page of a user's illustrations, as `userIllustrations$(userId)` asks for it.
+ * @param {string} apiBaseUrl
+ * @param {number} userId
+ */
+function userIllustrationsUrl(apiBaseUrl, userId) {
+  return `${apiBaseUrl}/v1/user/illusts?user_id=${userId}&type=illust&filter=for_ios`;
+}
+
+/**
+ * `require` as an application installed beside the built package would have it: `root` holds
+ * `node_modules/pixiv-rx` (a snapshot of dist/cjs) and the dependencies.
+ * @param {string} root
+ * @returns {NodeJS.Require}
+ */
+function appRequire(root) {
+  return createRequire(path.join(root, 'app.js'));
+}
+
+/**
+ * The compiled file of an internal module of the built package (not reachable through `exports`),
+ * e.g. `models/index.js`.
+ * @param {string} root
+ * @param {string} file
+ */
+function builtFile(root, file) {
+  return path.join(root, 'node_modules', 'pixiv-rx', 'dist', 'cjs', file);
+}
+
+module.exports = {
+  appRequire,
+  builtFile,
+  APP_HEADERS,
+  ANDROID_CLIENT,
+  PIXIV_REFERER,
+  accessTokenOf,
+  apiHeaders,
+  job,
+  peakRss,
+  rawRequest,
+  report,
+  startClock,
+  stopClock,
+  userIllustrationsUrl,
+};

@@ -1,0 +1,120 @@
+import axios, { AxiosAdapter, AxiosInstance, AxiosResponse } from 'axios';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { NetworkError } from '../errors';
+import type { HttpContext } from '../http/context';
+import { toPixivError } from '../http/map-error';
+
+/** The head of an image answer and its body, not yet read. */
+export interface ImageResponse {
+  readonly status: number;
+  /** Lower-case names. */
+  header(name: string): string | undefined;
+  readonly body: Readable;
+}
+
+export interface ImageRequest {
+  readonly url: string;
+  readonly referer: string;
+  /** Ask for the bytes from this offset on (`Range: bytes=<offset>-`); 0 asks for everything. */
+  readonly offset: number;
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Sends one GET for an image through the client's axios instance (so the user's proxies, agents
+ * and interceptors apply) and resolves as soon as the head has arrived, whatever its status; the
+ * body stays a stream for the caller to pipe or destroy. A transport failure rejects with a
+ * PixivError (never an AxiosError); no head within `http.timeoutMs` is a `NetworkError` of kind
+ * `'timeout'`.
+ *
+ * The request never carries `Authorization`: image hosts need no token, and the instance may add
+ * one through its defaults or an interceptor. It is removed in an adapter wrapper, which runs after
+ * every interceptor.
+ */
+export async function requestImage(http: HttpContext, request: ImageRequest): Promise<ImageResponse> {
+  const { url, referer, offset } = request;
+  const target = { method: 'GET', url };
+  // Our own deadline for the head: axios' `timeout`, through follow-redirects, would also kill a
+  // socket that idles mid-body, which the body's stall timer already judges.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer =
+    http.timeoutMs > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, http.timeoutMs)
+      : undefined;
+  const cancel = (): void => controller.abort(request.signal.reason);
+  if (request.signal.aborted) cancel();
+  else request.signal.addEventListener('abort', cancel, { once: true });
+  let response: AxiosResponse<unknown>;
+  try {
+    response = await http.axios.request<unknown>({
+      method: 'GET',
+      url,
+      headers: {
+        Referer: referer,
+        Accept: '*/*',
+        // the bytes are written as they come and checked against Content-Length: no transfer coding
+        'Accept-Encoding': 'identity',
+        ...(offset > 0 ? { Range: `bytes=${offset}-` } : {}),
+      },
+      responseType: 'stream',
+      decompress: false,
+      // the body goes to disk, never into memory: a size cap for API answers must not apply
+      maxContentLength: -1,
+      validateStatus: () => true,
+      timeout: 0,
+      signal: controller.signal,
+      adapter: withoutAuthorization(http.axios),
+    });
+  } catch (error) {
+    if (timedOut && !request.signal.aborted) {
+      throw new NetworkError(`The image host did not answer within ${http.timeoutMs} ms`, {
+        kind: 'timeout',
+        reachedServer: true,
+        request: target,
+      });
+    }
+    throw toPixivError(error, target);
+  } finally {
+    clearTimeout(timer);
+    request.signal.removeEventListener('abort', cancel);
+  }
+  const headers = response.headers as unknown;
+  return {
+    status: response.status,
+    header: (name) => headerValue(headers, name),
+    body: toReadable(response.data),
+  };
+}
+
+/** The instance's own adapter, called with `Authorization` (and basic `auth`) removed. */
+function withoutAuthorization(instance: AxiosInstance): AxiosAdapter {
+  return (config) => {
+    config.headers.delete('Authorization');
+    config.auth = undefined;
+    return axios.getAdapter(instance.defaults.adapter ?? axios.defaults.adapter, config)(config);
+  };
+}
+
+function headerValue(headers: unknown, name: string): string | undefined {
+  if (!headers || typeof headers !== 'object') return undefined;
+  const record = headers as Record<string, unknown> & { get?: (key: string) => unknown };
+  const value = typeof record.get === 'function' ? record.get(name) : (record[name] ?? record[name.toLowerCase()]);
+  if (value === undefined || value === null) return undefined;
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/** The Node adapter gives a Node stream; a fetch adapter a web stream; a mock adapter maybe bytes. */
+function toReadable(data: unknown): Readable {
+  if (data instanceof Readable) return data;
+  if (data && typeof (data as WebReadableStream).getReader === 'function') {
+    return Readable.fromWeb(data as WebReadableStream);
+  }
+  if (typeof data === 'string' || data instanceof Uint8Array) return Readable.from([Buffer.from(data)]);
+  if (data === undefined || data === null) return Readable.from([]);
+  throw new TypeError('The axios instance answered a stream request with something that is not a stream');
+}

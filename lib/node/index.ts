@@ -1,0 +1,15 @@
+/** `pixiv-rx/node`: file downloads. The only part of pixiv-rx that touches the filesystem. */
+export { downloadIllustrations } from './download-illustrations';
+export { downloadIllustration } from './download-illustration';
+export { downloadFile, DOWNLOAD_FILE_DEFAULTS } from './download-file';
+export type { DownloadFileOptions, DownloadedFile, FileProgress } from './download-file';
+export { DOWNLOAD_DEFAULTS } from './download-options';
+export type {
+  DownloadClient,
+  DownloadOptions,
+  DownloadProgress,
+  DownloadResult,
+  FilenameOption,
+  UgoiraMode,
+} from './download-options';
+export type { UgoiraFrameFile } from './ugoira-zip-download';

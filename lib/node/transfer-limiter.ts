@@ -1,0 +1,67 @@
+/**
+ * Bounds how many image transfers run at once. A slot is taken before a request is sent and given
+ * back only once that transfer has settled (its file closed), so even an aborted transfer holds its
+ * slot until its socket is gone. Waiters are served first come, first served.
+ */
+export class TransferLimiter {
+  private active = 0;
+  private peakActive = 0;
+  private readonly waiting = new Set<() => void>();
+
+  constructor(readonly limit: number) {
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new TypeError(`concurrency must be an integer ≥ 1, got ${String(limit)}`);
+    }
+  }
+
+  /** Transfers running now. */
+  get running(): number {
+    return this.active;
+  }
+
+  /** Highest number of transfers seen running at once. */
+  get peak(): number {
+    return this.peakActive;
+  }
+
+  /**
+   * Resolves with the function that gives the slot back (idempotent) once one is free; rejects
+   * with the signal's reason if `signal` aborts first.
+   */
+  acquire(signal: AbortSignal): Promise<() => void> {
+    if (signal.aborted) return Promise.reject(abortReason(signal));
+    if (this.active < this.limit) return Promise.resolve(this.take());
+    return new Promise((resolve, reject) => {
+      const grant = (): void => {
+        signal.removeEventListener('abort', cancel);
+        resolve(this.take());
+      };
+      const cancel = (): void => {
+        this.waiting.delete(grant);
+        reject(abortReason(signal));
+      };
+      this.waiting.add(grant);
+      signal.addEventListener('abort', cancel, { once: true });
+    });
+  }
+
+  private take(): () => void {
+    this.active++;
+    if (this.active > this.peakActive) this.peakActive = this.active;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.active--;
+      const next = this.waiting.values().next();
+      if (!next.done) {
+        this.waiting.delete(next.value);
+        next.value();
+      }
+    };
+  }
+}
+
+export function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+}
