@@ -9,9 +9,9 @@ import { CliRun, ROOT, cleanEnv, lines, listFiles } from './support/cli-process'
 // demo's ./downloads lands there), with no PIXIV_* variable set.
 jest.setTimeout(90_000);
 
-function runExample(script: string, cwd: string): Promise<CliRun> {
+function runExample(script: string, cwd: string, args: string[] = []): Promise<CliRun> {
   const tsNode = require.resolve('ts-node/dist/bin.js');
-  const child = spawn(process.execPath, [tsNode, '--transpile-only', path.join(ROOT, 'examples', script)], {
+  const child = spawn(process.execPath, [tsNode, '--transpile-only', path.join(ROOT, 'examples', script), ...args], {
     cwd,
     env: cleanEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,5 +68,22 @@ describe('examples', () => {
     expect(output.slice(0, 5).every((line) => /^\d+ .+ \d+ http:\/\/127\.0\.0\.1:\d+\/img-original\//.test(line))).toBe(true);
     expect(run.stdout).toMatch(/… \d+ works/);
     expect(output.slice(-2)).toEqual([expect.stringMatching(/^30 30 \d+$/), expect.stringMatching(/^\d+ (\d+|null) \d+$/)]);
+  });
+
+  it('the download examples fetch one illustration and a whole artist against the embedded fake', async () => {
+    const target = path.join(cwd, 'images');
+    const run = await runExample('downloads.ts', cwd, [target]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const one = /illustration (\d+): (\d+) file\(s\), (\d+) bytes/.exec(run.stdout);
+    const all = /artist (\d+): (\d+) works, (\d+) files, (\d+) bytes/.exec(run.stdout);
+    expect(one).not.toBeNull();
+    expect(all).not.toBeNull();
+    expect(Number(one![2])).toBeGreaterThan(1); // the multi-page sample: a folder of pages
+    expect(listFiles(path.join(target, one![1]!))).toHaveLength(Number(one![2]));
+    const artistFiles = listFiles(path.join(target, all![1]!));
+    expect(artistFiles).toHaveLength(Number(all![3]));
+    expect(Number(all![2])).toBeGreaterThanOrEqual(90);
+    expect(artistFiles.filter((file) => file.endsWith('.part'))).toEqual([]);
   });
 });
