@@ -74,10 +74,47 @@ describe('the packed tarball', () => {
     }
   });
 
-  it('ships type declarations for every entry point', () => {
-    const types = run('ls', [join(app, 'node_modules/pixiv-rx/dist/types')], app);
-    expect(types).toContain('index.d.ts');
-    expect(types).toContain('node');
-    expect(types).toContain('testing');
+  it('exports FakePixivServer from pixiv-rx/testing, and it serves', () => {
+    const out = node(app, [
+      '--input-type=module',
+      '-e',
+      `const { FakePixivServer } = await import('pixiv-rx/testing');
+       const { PixivClient } = await import('pixiv-rx');
+       const { firstValueFrom } = await import('rxjs');
+       const server = await FakePixivServer.start();
+       const client = new PixivClient({ apiBaseUrl: server.apiBaseUrl, oauthBaseUrl: server.oauthBaseUrl, refreshToken: server.refreshToken });
+       const user = await firstValueFrom(client.user$(server.world.accountId));
+       await server.close();
+       console.log(user.id === server.world.accountId);`,
+    ]);
+    expect(out).toBe('true');
+  });
+
+  it('installs the pixiv-rx command', () => {
+    const version = run(join(app, 'node_modules/.bin/pixiv-rx'), ['--version'], app).trim();
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('type-checks a user program against every entry point, for both module systems', () => {
+    writeFileSync(
+      join(app, 'main.ts'),
+      `import { PixivClient, Size, type Illustration } from 'pixiv-rx';
+       import { downloadIllustrations } from 'pixiv-rx/node';
+       import { FakePixivServer } from 'pixiv-rx/testing';
+       const client = new PixivClient();
+       const size: Size = Size.ORIGINAL;
+       const operator = downloadIllustrations(client, { directory: '/tmp/x', size });
+       const started: Promise<FakePixivServer> = FakePixivServer.start();
+       export const works = client.userIllustrations$(1).pipe(operator);
+       export type Work = Illustration;
+       void started;
+      `,
+    );
+    const tsc = require.resolve('typescript/bin/tsc');
+    for (const module of ['nodenext', 'commonjs']) {
+      const resolution = module === 'nodenext' ? 'nodenext' : 'node10';
+      const args = [tsc, '--noEmit', '--strict', '--skipLibCheck', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), '--module', module, '--moduleResolution', resolution, '--ignoreDeprecations', '6.0', 'main.ts'];
+      expect([module, run(process.execPath, args, app)]).toEqual([module, '']);
+    }
   });
 });
