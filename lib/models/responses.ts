@@ -45,11 +45,15 @@ export const RecommendedBody = withFastPath(
   t.intersection(
     [
       t.type(
-        { illusts: Illustrations, ranking_illusts: Illustrations, contest_exists: t.boolean, next_url: NextUrl },
+        { illusts: Illustrations, next_url: NextUrl },
         'RecommendedFields',
       ),
-      // `{}` or the policy to agree to; not read.
-      t.partial({ privacy_policy: t.unknown }, 'OptionalRecommendedFields'),
+      // Every recorded body has the ranking and the contest flag; a page without them still
+      // carries its works. `privacy_policy` (`{}` or a policy to agree to) is not read.
+      t.partial(
+        { ranking_illusts: Illustrations, contest_exists: t.boolean, privacy_policy: t.unknown },
+        'OptionalRecommendedFields',
+      ),
     ],
     'RecommendedBody',
   ),

@@ -262,11 +262,14 @@ describe('RecommendedBody', () => {
     expect(items.every((item) => item.illustAiType === undefined)).toBe(true);
   });
 
-  it('does without privacy_policy but not without ranking_illusts', () => {
+  it('does without privacy_policy, ranking_illusts and contest_exists, but checks them when present', () => {
     const body = fixture('v1-illust-recommended/azuline-2021.json');
     delete body.privacy_policy;
     expect(decode(RecommendedBody, body).illusts).toHaveLength(29);
     delete body.ranking_illusts;
-    expect(() => decode(RecommendedBody, body)).toThrow(expect.objectContaining({ path: 'ranking_illusts' }));
+    delete body.contest_exists;
+    expect(decode(RecommendedBody, body).illusts).toHaveLength(29);
+    body.ranking_illusts = [{ id: 'x' }];
+    expect(() => decode(RecommendedBody, body)).toThrow(expect.objectContaining({ path: 'ranking_illusts.0.id' }));
   });
 });
