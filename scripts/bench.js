@@ -5,7 +5,7 @@
  * `npm run bench`: what pixiv-rx adds to the network and the disk, as ratios to a raw floor
  * measured in the same run (issue #7).
  *
- *   npm run bench                       the full run (medians of 5 runs per side)
+ *   npm run bench                       the full run (medians of 7 runs per side)
  *   npm run bench -- --quick            one short round, for development
  *   npm run bench -- --only paging,cold-start --runs 7
  *   npm run bench -- --markdown out.md  also write the results as a Markdown table
@@ -13,7 +13,7 @@
  *   npm run bench -- --dist DIR         measure another build (DIR/cjs, e.g. of a patched copy of lib/)
  *
  * Cases: paging, decode, downloads, cold-start, long-stream. Every measured run is a fresh child
- * process; the floor and pixiv-rx alternate (A B A B …) after one discarded warm-up pair. The
+ * process; the floor and pixiv-rx alternate (A B A B …) after one discarded warm-up round. The
  * FakePixivServer runs in a process of its own, on 127.0.0.1, so its CPU is not the client's.
  *
  * The bench runs against the built package: it rebuilds dist/ when a file in lib/ is newer
@@ -47,7 +47,7 @@ const { values: flags } = parseArgs({
   },
 });
 const QUICK = Boolean(flags.quick);
-const RUNS = flags.runs ? Number(flags.runs) : QUICK ? 1 : 5;
+const RUNS = flags.runs ? Number(flags.runs) : QUICK ? 1 : 7;
 const WARMUP = QUICK ? 0 : 1;
 const ONLY = flags.only ? flags.only.split(',').map((name) => name.trim()) : CASES;
 for (const name of ONLY) if (!CASES.includes(name)) throw new Error(`unknown case ${name}; cases: ${CASES.join(', ')}`);
@@ -229,24 +229,22 @@ function runChild(script, job, execArgv = []) {
 }
 
 /**
- * One discarded warm-up pair, then `RUNS` pairs, the floor first in each (A B A B …).
+ * One discarded warm-up round, then `RUNS` rounds; each round runs every side once, in the order
+ * given (the floor first: A B A B …).
  * @template T
- * @param {() => Promise<T>} floor
- * @param {() => Promise<T>} rx
- * @param {{ between?: () => Promise<void> | void }} [hooks]
- * @returns {Promise<{ floor: T[], rx: T[] }>}
+ * @param {Record<string, () => Promise<T>>} sides
+ * @param {{ between?: () => Promise<unknown> | unknown }} [hooks]
+ * @returns {Promise<Record<string, T[]>>}
  */
-async function alternate(floor, rx, hooks = {}) {
-  /** @type {{ floor: T[], rx: T[] }} */
-  const results = { floor: [], rx: [] };
+async function rounds(sides, hooks = {}) {
+  /** @type {Record<string, T[]>} */
+  const results = Object.fromEntries(Object.keys(sides).map((name) => [name, []]));
   for (let run = 0; run < WARMUP + RUNS; run++) {
-    const a = await floor();
-    await hooks.between?.();
-    const b = await rx();
-    await hooks.between?.();
-    if (run < WARMUP) continue;
-    results.floor.push(a);
-    results.rx.push(b);
+    for (const [name, side] of Object.entries(sides)) {
+      const result = await side();
+      await hooks.between?.();
+      if (run >= WARMUP) results[name].push(result);
+    }
   }
   return results;
 }
@@ -272,69 +270,107 @@ async function loggedHeaders(/** @type {Server} */ server) {
   });
 }
 
-async function pagingCase(/** @type {string} */ app) {
-  console.log('\npaging: all 3,000 works of one user (100 pages)');
+/**
+ * Paging and decode share a world: the default prolific user, 3,000 works.
+ * @param {string} app
+ */
+async function pagingCases(app) {
   const server = await startServer(app, { prolificWorks: 3000 });
   try {
     const job = base(app, server);
-    // the floor must look like pixiv-rx on the wire: compare the headers of both
-    await server.ask({ type: 'resetLog' });
-    await runChild('paging-floor.js', job);
-    const floorHeaders = await loggedHeaders(server);
-    await server.ask({ type: 'resetLog' });
-    await runChild('paging-pixiv-rx.js', job);
-    const rxHeaders = await loggedHeaders(server);
-    if (floorHeaders.length !== 100 || rxHeaders.length !== 100 || floorHeaders[0] !== rxHeaders[0]) {
-      throw new Error(`the floor's requests differ from pixiv-rx's:\n${floorHeaders[0]}\n${rxHeaders[0]}`);
-    }
-
-    const reset = () => server.ask({ type: 'resetLog' });
-    const zero = await alternate(
-      () => runChild('paging-floor.js', job),
-      () => runChild('paging-pixiv-rx.js', job),
-      { between: reset },
-    );
-    for (const result of [...zero.floor, ...zero.rx]) {
-      if (result.items !== 3000 || result.pages !== 100) throw new Error(`paged ${result.items} works`);
-    }
-    raw.paging0 = zero;
-    const wall0 = [median(zero.floor.map((r) => r.wallMs)), median(zero.rx.map((r) => r.wallMs))];
-    const cpu0 = [median(zero.floor.map((r) => r.cpuMs)), median(zero.rx.map((r) => r.cpuMs))];
-    record({ case: 'paging 0 ms', metric: 'paging, 0 ms latency: wall', floor: ms(wall0[0]), rx: ms(wall0[1]), ratio: ratio(wall0[1] / wall0[0]), target: '≤ 1.15×', holds: wall0[1] / wall0[0] <= 1.15 });
-    record({ case: 'paging 0 ms', metric: 'paging, 0 ms latency: CPU', floor: ms(cpu0[0]), rx: ms(cpu0[1]), ratio: ratio(cpu0[1] / cpu0[0]), target: '≤ 1.15×', holds: cpu0[1] / cpu0[0] <= 1.15 });
-
-    await server.ask({ type: 'latency', ms: 20 });
-    const slow = await alternate(
-      () => runChild('paging-floor.js', job),
-      () => runChild('paging-pixiv-rx.js', job),
-      { between: reset },
-    );
-    raw.paging20 = slow;
-    const wall20 = [median(slow.floor.map((r) => r.wallMs)), median(slow.rx.map((r) => r.wallMs))];
-    const cpu20 = [median(slow.floor.map((r) => r.cpuMs)), median(slow.rx.map((r) => r.cpuMs))];
-    record({ case: 'paging 20 ms', metric: 'paging, 20 ms latency: wall', floor: ms(wall20[0]), rx: ms(wall20[1]), ratio: ratio(wall20[1] / wall20[0]), target: '≤ 1.03×', holds: wall20[1] / wall20[0] <= 1.03 });
-    record({ case: 'paging 20 ms', metric: 'paging, 20 ms latency: CPU', floor: ms(cpu20[0]), rx: ms(cpu20[1]), ratio: ratio(cpu20[1] / cpu20[0]), target: '(reported)', holds: null });
-    await server.ask({ type: 'latency', ms: 0 });
-
-    // decode cost, on the same world's first page (the floor and pixiv-rx timed in one process)
-    console.log('\ndecode: one 30-item page');
-    /** @type {any[]} */
-    const decoded = [];
-    for (let run = 0; run < RUNS; run++) {
-      decoded.push(
-        await runChild('decode.js', { ...job, samples: QUICK ? 30 : 100, warmup: 20, batch: 10 }, ['--expose-gc']),
-      );
-    }
-    raw.decode = decoded;
-    const parse = median(decoded.map((r) => r.parseUs));
-    const decode = median(decoded.map((r) => r.decodeUs));
-    const map = median(decoded.map((r) => r.mapUs));
-    const decodeMap = median(decoded.map((r) => r.decodeUs + r.mapUs));
-    const note = `${decoded[0].items} items, ${(decoded[0].bytes / 1024).toFixed(0)} KiB; io-ts ${decode.toFixed(2)} + map ${map.toFixed(2)} µs/item`;
-    record({ case: 'decode', metric: 'decode + map vs JSON.parse', floor: `${parse.toFixed(2)} µs/item`, rx: `${decodeMap.toFixed(2)} µs/item`, ratio: ratio(decodeMap / parse), target: '≤ 1.0× (aim)', holds: decodeMap / parse <= 1.0, note });
+    if (ONLY.includes('paging')) await pagingCase(server, job);
+    if (ONLY.includes('decode')) await decodeCase(job);
   } finally {
     await server.close();
   }
+}
+
+/**
+ * @param {Server} server
+ * @param {ReturnType<typeof base>} job
+ */
+async function pagingCase(server, job) {
+  console.log('\npaging: all 3,000 works of one user (100 pages)');
+  // the floor must look like pixiv-rx on the wire: compare the headers of both
+  await server.ask({ type: 'resetLog' });
+  await runChild('paging-floor.js', job);
+  const floorHeaders = await loggedHeaders(server);
+  await server.ask({ type: 'resetLog' });
+  await runChild('paging-pixiv-rx.js', job);
+  const rxHeaders = await loggedHeaders(server);
+  if (floorHeaders.length !== 100 || rxHeaders.length !== 100 || floorHeaders[0] !== rxHeaders[0]) {
+    throw new Error(`the floor's requests differ from pixiv-rx's:\n${floorHeaders[0]}\n${rxHeaders[0]}`);
+  }
+  const between = () => server.ask({ type: 'resetLog' });
+  /** @param {any[]} list @param {'wallMs' | 'cpuMs'} key */
+  const med = (list, key) => median(list.map((r) => r[key]));
+
+  const zero = await rounds(
+    {
+      floor: () => runChild('paging-floor.js', job),
+      rx: () => runChild('paging-pixiv-rx.js', job),
+      reference: () => runChild('paging-floor-decode.js', job),
+    },
+    { between },
+  );
+  for (const result of Object.values(zero).flat()) {
+    if (result.items !== 3000 || result.pages !== 100) throw new Error(`paged ${result.items} works`);
+  }
+  raw.paging0 = zero;
+  for (const [key, label] of /** @type {const} */ ([['wallMs', 'wall'], ['cpuMs', 'CPU']])) {
+    const [a, b, c] = [med(zero.floor, key), med(zero.rx, key), med(zero.reference, key)];
+    record({
+      case: 'paging 0 ms',
+      metric: `paging, 0 ms latency: ${label}`,
+      floor: ms(a),
+      rx: ms(b),
+      ratio: ratio(b / a),
+      target: '≤ 1.15×',
+      holds: b / a <= 1.15,
+      note: `floor + io-ts decode + map alone (no axios, no rxjs): ${ms(c)}, ${ratio(c / a)}`,
+    });
+  }
+
+  await server.ask({ type: 'latency', ms: 20 });
+  const slow = await rounds(
+    { floor: () => runChild('paging-floor.js', job), rx: () => runChild('paging-pixiv-rx.js', job) },
+    { between },
+  );
+  await server.ask({ type: 'latency', ms: 0 });
+  raw.paging20 = slow;
+  const [wallA, wallB] = [med(slow.floor, 'wallMs'), med(slow.rx, 'wallMs')];
+  const [cpuA, cpuB] = [med(slow.floor, 'cpuMs'), med(slow.rx, 'cpuMs')];
+  record({ case: 'paging 20 ms', metric: 'paging, 20 ms latency: wall', floor: ms(wallA), rx: ms(wallB), ratio: ratio(wallB / wallA), target: '≤ 1.03×', holds: wallB / wallA <= 1.03 });
+  record({ case: 'paging 20 ms', metric: 'paging, 20 ms latency: CPU', floor: ms(cpuA), rx: ms(cpuB), ratio: ratio(cpuB / cpuA), target: '(reported)', holds: null });
+}
+
+/**
+ * Decode cost of one 30-item page; each process times JSON.parse and decode + map of the same
+ * bytes, one after the other, many times.
+ * @param {ReturnType<typeof base>} job
+ */
+async function decodeCase(job) {
+  console.log('\ndecode: one 30-item page');
+  /** @type {any[]} */
+  const decoded = [];
+  for (let run = 0; run < RUNS; run++) {
+    decoded.push(await runChild('decode.js', { ...job, samples: QUICK ? 30 : 100, warmup: 20, batch: 10 }, ['--expose-gc']));
+  }
+  raw.decode = decoded;
+  const parse = median(decoded.map((r) => r.parseUs));
+  const decode = median(decoded.map((r) => r.decodeUs));
+  const map = median(decoded.map((r) => r.mapUs));
+  const decodeMap = median(decoded.map((r) => r.decodeUs + r.mapUs));
+  record({
+    case: 'decode',
+    metric: 'decode + map vs JSON.parse',
+    floor: `${parse.toFixed(2)} µs/item`,
+    rx: `${decodeMap.toFixed(2)} µs/item`,
+    ratio: ratio(decodeMap / parse),
+    target: '≤ 1.0× (aim)',
+    holds: decodeMap / parse <= 1.0,
+    note: `${decoded[0].items} items, ${(decoded[0].bytes / 1024).toFixed(0)} KiB; io-ts decode ${decode.toFixed(2)} + map ${map.toFixed(2)} µs/item; warm, a full GC before each timed step`,
+  });
 }
 
 /**
@@ -388,9 +424,8 @@ async function downloadsCase(/** @type {string} */ app) {
             throw new Error(`${label}: ${complete.length} files on disk, sizes ${[...new Set(sizes)].join(', ')}`);
           }
         };
-        const results = await alternate(
-          () => runChild('download-floor.js', job),
-          () => runChild('download-pixiv-rx.js', job),
+        const results = await rounds(
+          { floor: () => runChild('download-floor.js', job), rx: () => runChild('download-pixiv-rx.js', job) },
           { between: clean },
         );
         raw[`downloads ${label}`] = results;
@@ -415,8 +450,8 @@ async function downloadsCase(/** @type {string} */ app) {
           floor: mib(floorPeak),
           rx: mib(rxPeak),
           ratio: `+${mib(rxPeak - floorPeak)}`,
-          target: '≤ floor + 15 MB',
-          holds: rxPeak - floorPeak <= 15e6,
+          target: '≤ floor + 15 MB (14.3 MiB)',
+          holds: rxPeak - floorPeak <= 15e6, // MB as the issue says: 10^6 bytes
           note: `RSS before the downloads: floor ${mib(before(results.floor))}, pixiv-rx ${mib(before(results.rx))}`,
         });
       } finally {
@@ -458,9 +493,11 @@ async function longStreamCase(/** @type {string} */ app) {
   const server = await startServer(app, { prolificWorks: 10_000 });
   try {
     const job = { ...base(app, server), every: 1000 };
-    const results = await alternate(
-      () => runChild('long-stream-floor.js', job, ['--expose-gc']),
-      () => runChild('long-stream.js', job, ['--expose-gc']),
+    const results = await rounds(
+      {
+        floor: () => runChild('long-stream-floor.js', job, ['--expose-gc']),
+        rx: () => runChild('long-stream.js', job, ['--expose-gc']),
+      },
       { between: () => server.ask({ type: 'resetLog' }) },
     );
     for (const result of [...results.floor, ...results.rx]) {
@@ -501,7 +538,19 @@ async function longStreamCase(/** @type {string} */ app) {
 
 // ---- main -------------------------------------------------------------------------------------------
 
-function markdown(/** @type {string} */ command) {
+/** The commit measured, and whether lib/ differs from it. */
+function revision() {
+  try {
+    const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = git('status', '--porcelain', '--', 'lib', 'package.json');
+    const what = flags.dist ? `the build in ${flags.dist}` : 'dist/ built from the working tree';
+    return `${git('rev-parse', '--short', 'HEAD')} (${what}${dirty ? `; uncommitted changes in: ${dirty.split('\n').map((line) => line.slice(3)).join(', ')}` : ''})`;
+  } catch {
+    return 'unknown (no git)';
+  }
+}
+
+function markdown(/** @type {string} */ command, /** @type {string} */ measured) {
   const rows = lines.map(
     (line) =>
       `| ${line.metric} | ${line.floor} | ${line.rx} | ${line.ratio} | ${line.target} | ${line.holds === null ? '—' : line.holds ? 'holds' : '**miss**'} |`,
@@ -510,7 +559,8 @@ function markdown(/** @type {string} */ command) {
     `Date: ${new Date().toISOString()}  `,
     `Machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}  `,
     `Node: ${process.version}  `,
-    `Command: \`${command}\` (${RUNS} run${RUNS === 1 ? '' : 's'} per side${WARMUP ? ', after a discarded warm-up pair' : ''})`,
+    `Commit: ${measured}  `,
+    `Command: \`${command}\` (${RUNS} run${RUNS === 1 ? '' : 's'} per side${WARMUP ? ', after a discarded warm-up round' : ''})`,
     '',
     '| case | floor | pixiv-rx | ratio | target | result |',
     '|---|---|---|---|---|---|',
@@ -523,14 +573,15 @@ function markdown(/** @type {string} */ command) {
 
 async function main() {
   const started = Date.now();
+  const measured = revision();
   ensureBuilt();
   const app = snapshot();
   try {
     checkFloorHeaders(app);
     console.log(
-      `pixiv-rx bench: Node ${process.version}, ${os.availableParallelism()} CPUs, ${RUNS} run(s) per side${WARMUP ? ' after a warm-up pair' : ''}; package snapshot in ${app}`,
+      `pixiv-rx bench: Node ${process.version}, ${os.availableParallelism()} CPUs, ${RUNS} run(s) per side${WARMUP ? ' after a warm-up round' : ''}; package snapshot in ${app}`,
     );
-    if (ONLY.includes('paging') || ONLY.includes('decode')) await pagingCase(app);
+    if (ONLY.includes('paging') || ONLY.includes('decode')) await pagingCases(app);
     if (ONLY.includes('downloads')) await downloadsCase(app);
     if (ONLY.includes('cold-start')) await coldStartCase(app);
     if (ONLY.includes('long-stream')) await longStreamCase(app);
@@ -540,7 +591,7 @@ async function main() {
   const misses = lines.filter((line) => line.holds === false);
   console.log(`\n${lines.length} lines, ${misses.length} target(s) missed, in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  if (flags.markdown) fs.writeFileSync(flags.markdown, markdown(command));
+  if (flags.markdown) fs.writeFileSync(flags.markdown, markdown(command, measured));
   if (flags.json) fs.writeFileSync(flags.json, JSON.stringify({ lines, raw }, null, 2));
 }
 

@@ -14,7 +14,8 @@ import type { AuthSession } from './session';
 export function isExpiredAccessToken(error: unknown): boolean {
   return (
     error instanceof PixivApiError &&
-    error.status === 400 &&
+    // 400 is what Pixiv sends; a 401 with the same message is read the same way
+    (error.status === 400 || error.status === 401) &&
     /OAuth process/i.test(error.apiMessage) &&
     /invalid_grant/.test(error.apiMessage)
   );
