@@ -8,17 +8,14 @@
  * downloads them again. Ctrl-C stops it cleanly (exit code 130).
  */
 import * as path from 'node:path';
-import { firstValueFrom, tap } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { PixivClient, Size } from '../lib/index';
-import { downloadIllustrations } from '../lib/node/index';
 import { FakePixivServer } from '../lib/testing/index';
 import { describeError } from '../lib/cli/describe-error';
 import { ExitCode } from '../lib/cli/exit-codes';
 import { Interrupts } from '../lib/cli/interrupts';
 import { eprintln, println, processIo } from '../lib/cli/io';
-import { JobStats } from '../lib/cli/job-stats';
-import { createReporter } from '../lib/cli/progress/reporter';
-import { runJob } from '../lib/cli/run-job';
+import { downloadWithProgress } from '../lib/cli/download-job';
 import { works$ } from '../lib/cli/works';
 
 const CONCURRENCY = 4;
@@ -46,30 +43,14 @@ async function demo(): Promise<ExitCode> {
     const total = (artist.profile.totalIllusts ?? 0) + (artist.profile.totalManga ?? 0);
     println(io, `Downloading the ${total > 0 ? `${total} ` : ''}works of ${artist.name} (user ${artistId}) into ${directory}, ${CONCURRENCY} transfers at once.`);
 
-    const stats = new JobStats(() => io.now());
-    const reporter = createReporter(io, { json: false, stats });
-    const job = works$(client, { kind: 'user', userId: artistId }).pipe(
-      tap((work) => {
-        stats.discovered++;
-        reporter.discovered(work);
-      }),
-      downloadIllustrations(client, {
-        directory,
-        size: Size.ORIGINAL,
-        concurrency: CONCURRENCY,
-        overwrite,
-        onProgress: (progress) => reporter.progress(progress),
-      }),
-    );
-    const outcome = await runJob(
-      job,
-      (result) => {
-        stats.add(result);
-        reporter.result(result);
-      },
+    const works = works$(client, { kind: 'user', userId: artistId });
+    const { outcome, stats } = await downloadWithProgress(
+      io,
+      client,
+      works,
+      { directory, size: Size.ORIGINAL, concurrency: CONCURRENCY, overwrite, json: false },
       interrupts,
     );
-    reporter.stop();
     switch (outcome.kind) {
       case 'complete':
         println(io, `Done: ${stats.summary()}`);

@@ -1,12 +1,9 @@
-import { tap } from 'rxjs';
 import type { RankingMode, Size } from '../../index';
-import { type UgoiraMode, downloadIllustrations } from '../../node/index';
+import type { UgoiraMode } from '../../node/index';
 import { prepareDownloadDirectory } from '../download-directory';
 import { ExitCode } from '../exit-codes';
 import { eprintln, println } from '../io';
-import { JobStats } from '../job-stats';
-import { createReporter } from '../progress/reporter';
-import { runJob } from '../run-job';
+import { downloadWithProgress } from '../download-job';
 import { openSession } from '../session';
 import { describeTarget, parseTarget } from '../target';
 import { works$ } from '../works';
@@ -40,40 +37,30 @@ export async function download(
   checkRankingOptions(target, options);
   const directory = prepareDownloadDirectory(options.dir);
   const session = openSession(io, store, connection);
-  const stats = new JobStats(() => io.now());
-  const reporter = createReporter(io, { json: options.json, stats });
   // with --json, stdout holds the JSON lines only
   const say = (line: string): void => (options.json ? eprintln(io, line) : println(io, line));
   if (!options.json) say(`Downloading ${describeTarget(target)} into ${directory}`);
 
-  const job = works$(session.client, target, {
+  const works = works$(session.client, target, {
     refreshToken: session.token.refreshToken,
     mode: options.mode,
     date: options.date,
     limit: options.limit,
-  }).pipe(
-    tap((work) => {
-      stats.discovered++;
-      reporter.discovered(work);
-    }),
-    downloadIllustrations(session.client, {
+  });
+  const { outcome, stats } = await downloadWithProgress(
+    io,
+    session.client,
+    works,
+    {
       directory,
       size: options.size,
       concurrency: options.concurrency,
       overwrite: options.overwrite,
       ugoira: options.ugoira,
-      onProgress: (progress) => reporter.progress(progress),
-    }),
-  );
-  const outcome = await runJob(
-    job,
-    (result) => {
-      stats.add(result);
-      reporter.result(result);
+      json: options.json,
     },
     interrupts,
   );
-  reporter.stop();
   session.close();
   switch (outcome.kind) {
     case 'complete':
