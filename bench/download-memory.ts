@@ -116,7 +116,7 @@ async function main(): Promise<void> {
   const server = await serve(chunk);
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pixiv-rx-bench-'));
   const client = {
-    http: { axios: axios.create(), retry: resolveRetryPolicy({}), timeoutMs: 0, onRetry: () => undefined },
+    http: { axios: axios.create(), retry: resolveRetryPolicy({}), timeoutMs: 0, onRetry: () => undefined, userAxios: false },
   };
   try {
     // warm up: load every module and open the sockets once

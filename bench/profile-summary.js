@@ -5,12 +5,13 @@
  * Where a profiled bench child spent its CPU, inside the measured region only.
  *
  *   npm run bench -- --quick --only paging --cpu-prof /tmp/prof
- *   node bench/profile-summary.js /tmp/prof [--script paging-pixiv-rx.js] [--top 25]
+ *   node bench/profile-summary.js /tmp/prof [--script paging-pixiv-rx.js] [--top 25] [--sum]
  *
  * Reads every `*.cpuprofile` in the folder (or one file), keeps the samples that fall in the
  * child's measured region (from `regions.json`, written by `--cpu-prof`; the whole profile when
  * absent), and prints self time grouped by package (axios, rxjs, io-ts, pixiv-rx's own files,
- * node internals, GC) and by function, and the inclusive time of pixiv-rx's functions.
+ * node internals, GC) and by function, and the inclusive time of pixiv-rx's functions. `--sum`
+ * adds up every selected profile (e.g. the 7 runs of one child) into one summary.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -18,7 +19,7 @@ const { parseArgs } = require('node:util');
 
 const { values: flags, positionals } = parseArgs({
   allowPositionals: true,
-  options: { script: { type: 'string' }, top: { type: 'string', default: '25' } },
+  options: { script: { type: 'string' }, top: { type: 'string', default: '25' }, sum: { type: 'boolean', default: false } },
 });
 const TOP = Number(flags.top);
 
@@ -59,11 +60,26 @@ function print(map, total, title) {
   }
 }
 
+/** @typedef {{ self: Map<string, number>, groups: Map<string, number>, inclusive: Map<string, number>, total: number, span: number, files: number }} Tally */
+
+/** @returns {Tally} */
+const newTally = () => ({ self: new Map(), groups: new Map(), inclusive: new Map(), total: 0, span: 0, files: 0 });
+
+/** @param {string} title @param {Tally} tally */
+function report(title, tally) {
+  const span = tally.span ? ` region ${(tally.span / 1000).toFixed(0)} ms` : ' (whole profile)';
+  console.log(`\n${title}:${span}, ${(tally.total / 1000).toFixed(1)} ms of samples not idle`);
+  print(tally.groups, tally.total, 'self time by package');
+  print(tally.self, tally.total, 'self time by function');
+  print(tally.inclusive, tally.total, 'inclusive time of pixiv-rx functions');
+}
+
 /**
  * @param {string} file
  * @param {{ script: string, regionUs: [number, number] } | undefined} region
+ * @param {Tally} tally
  */
-function summarize(file, region) {
+function summarize(file, region, tally) {
   /** @type {Profile} */
   const profile = JSON.parse(fs.readFileSync(file, 'utf8'));
   /** @type {Map<number, ProfileNode>} */
@@ -72,9 +88,7 @@ function summarize(file, region) {
   const parentOf = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
 
-  const self = new Map();
-  const groups = new Map();
-  const inclusive = new Map();
+  const { self, groups, inclusive } = tally;
   let total = 0;
   let time = profile.startTime;
   for (let i = 0; i < profile.samples.length; i++) {
@@ -101,11 +115,9 @@ function summarize(file, region) {
       inclusive.set(key, (inclusive.get(key) ?? 0) + delta);
     }
   }
-  const span = region ? ` region ${((region.regionUs[1] - region.regionUs[0]) / 1000).toFixed(0)} ms` : ' (whole profile)';
-  console.log(`\n${path.basename(file)} ${region?.script ?? ''}:${span}, ${(total / 1000).toFixed(1)} ms of samples not idle`);
-  print(groups, total, 'self time by package');
-  print(self, total, 'self time by function');
-  print(inclusive, total, 'inclusive time of pixiv-rx functions');
+  tally.total += total;
+  tally.span += region ? region.regionUs[1] - region.regionUs[0] : 0;
+  tally.files++;
 }
 
 const target = positionals[0];
@@ -119,9 +131,17 @@ const files = fs.statSync(target).isDirectory()
 const index = path.join(fs.statSync(target).isDirectory() ? target : path.dirname(target), 'regions.json');
 /** @type {Record<string, { script: string, regionUs: [number, number] }>} */
 const regions = fs.existsSync(index) ? JSON.parse(fs.readFileSync(index, 'utf8')) : {};
+const sum = newTally();
 for (const file of files.sort()) {
   const pid = /\.(\d+)\.\d+\.\d+\.cpuprofile$/.exec(file)?.[1];
   const region = pid ? regions[pid] : undefined;
   if (flags.script && region?.script !== flags.script) continue;
-  summarize(file, region);
+  if (flags.sum) {
+    summarize(file, region, sum);
+    continue;
+  }
+  const one = newTally();
+  summarize(file, region, one);
+  report(`${path.basename(file)} ${region?.script ?? ''}`, one);
 }
+if (flags.sum) report(`${sum.files} profiles${flags.script ? ` of ${flags.script}` : ''}, added up`, sum);

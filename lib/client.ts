@@ -124,6 +124,7 @@ export class PixivClient {
     const onRetry = options.onRetry ?? (() => undefined);
     this.http = {
       axios: options.axios ?? axios.create(),
+      userAxios: options.axios !== undefined,
       retry: resolveRetryPolicy(options.retry),
       timeoutMs,
       onRetry,

@@ -8,6 +8,11 @@ import type { RetryEvent, RetryPolicy } from './retry';
  */
 export interface HttpContext {
   readonly axios: AxiosInstance;
+  /**
+   * Whether `axios` is the user's own instance. Downloads go through it then (its proxies and
+   * agents apply); otherwise pixiv-rx/node streams images with node:http directly.
+   */
+  readonly userAxios: boolean;
   readonly retry: RetryPolicy;
   /** Per request; 0 means none. */
   readonly timeoutMs: number;

@@ -23,6 +23,7 @@ export function makeClient(
     metadataCalls,
     http: {
       axios: options.axios ?? axios.create(),
+      userAxios: options.axios !== undefined,
       retry: resolveRetryPolicy({ baseDelayMs: 1, maxDelayMs: 5, maxRetries: options.maxRetries ?? 3 }),
       timeoutMs: options.timeoutMs ?? 0,
       onRetry: (event) => retries.push(event),
