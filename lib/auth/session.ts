@@ -174,7 +174,12 @@ export class AuthSession {
   private refresh(refreshToken: string): Observable<string> {
     if (!this.refreshing) {
       this.refreshing = this.authenticate(refreshToken).pipe(
-        map(() => this.state.value.accessToken as string),
+        map(() => {
+          const token = this.state.value.accessToken;
+          // logout() while the refresh was in flight: the new token was not taken
+          if (!token) throw new AuthenticationRequired();
+          return token;
+        }),
         finalize(() => {
           this.refreshing = undefined;
         }),

@@ -206,3 +206,24 @@ describe('tokenBody helper', () => {
     expect(body.response.access_token).toBe('a');
   });
 });
+
+describe('logout during a refresh', () => {
+  it('fails the waiting request with AuthenticationRequired instead of sending no token', async () => {
+    const { client, mock } = mockedClient({}, false);
+    let release: (() => void) | undefined;
+    mock.onPost(TOKEN_URL).reply(
+      () =>
+        new Promise((resolve) => {
+          release = () => resolve([200, tokenBody('late-access', 'late-refresh')]);
+        }),
+    );
+    mock.onGet(/\/v1\/illust\/detail/).reply(200, fixture('v1-illust-detail/pixivpy-2025-126839540.json'));
+    const pending = firstValueFrom(client.illustration$(1)).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    client.logout();
+    release!();
+    expect(await pending).toBeInstanceOf(AuthenticationRequired);
+    expect(mock.history.get).toHaveLength(0);
+    expect(client.accessToken).toBeUndefined();
+  });
+});
