@@ -5,7 +5,7 @@ import { firstValueFrom, lastValueFrom } from 'rxjs';
 import { DownloadError, NetworkError, PixivApiError, RateLimitError } from '../../lib/errors';
 import { FileProgress, downloadFile } from '../../lib/node';
 import { ImageServer, sha256 } from './image-server';
-import { exists, listFiles, makeClient, makeTempDir, removeDir } from './support';
+import { exists, failure, listFiles, makeClient, makeTempDir, removeDir } from './support';
 
 describe('downloadFile', () => {
   let server: ImageServer;
@@ -20,14 +20,6 @@ describe('downloadFile', () => {
     await server.close();
     await removeDir(dir);
   });
-
-  const failure = (promise: Promise<unknown>): Promise<unknown> =>
-    promise.then(
-      () => {
-        throw new Error('expected the download to fail');
-      },
-      (error: unknown) => error,
-    );
 
   it('writes the image byte for byte and leaves no .part', async () => {
     const content = server.addFile('/img/1_p0.png', 300_000);

@@ -5,7 +5,7 @@ import { DownloadError, NetworkError, PixivApiError } from '../../lib/errors';
 import { ContentType, Illustration, Size } from '../../lib/models';
 import { DownloadProgress, DownloadResult, downloadIllustration } from '../../lib/node';
 import { ImageServer, sha256 } from './image-server';
-import { listFiles, makeClient, makeTempDir, multiPage, removeDir, singlePage } from './support';
+import { failure, listFiles, makeClient, makeTempDir, multiPage, removeDir, singlePage } from './support';
 
 describe('downloadIllustration', () => {
   let server: ImageServer;
@@ -20,14 +20,6 @@ describe('downloadIllustration', () => {
     await server.close();
     await removeDir(dir);
   });
-
-  const failure = (promise: Promise<unknown>): Promise<unknown> =>
-    promise.then(
-      () => {
-        throw new Error('expected the download to fail');
-      },
-      (error: unknown) => error,
-    );
 
   it('writes a single-page work to <directory>/<id><ext>', async () => {
     const content = server.addFile('/img-original/100_p0.png', 20_000);

@@ -6,7 +6,7 @@ import { DownloadError } from '../../lib/errors';
 import type { Illustration } from '../../lib/models';
 import { DownloadProgress, downloadIllustrations } from '../../lib/node';
 import { ImageServer, bytesFor, sha256 } from './image-server';
-import { exists, listFiles, makeClient, makeTempDir, multiPage, removeDir, singlePage } from './support';
+import { exists, failure, listFiles, makeClient, makeTempDir, multiPage, removeDir, singlePage } from './support';
 
 describe('downloadIllustrations', () => {
   let server: ImageServer;
@@ -21,14 +21,6 @@ describe('downloadIllustrations', () => {
     await server.close();
     await removeDir(dir);
   });
-
-  const failure = (promise: Promise<unknown>): Promise<unknown> =>
-    promise.then(
-      () => {
-        throw new Error('expected the stream to fail');
-      },
-      (error: unknown) => error,
-    );
 
   /** `count` single-page works with ids from 1000, each served. */
   const singleWorks = (count: number, size = 2000): Illustration[] =>

@@ -118,3 +118,13 @@ export async function listFiles(directory: string): Promise<string[]> {
     .map((entry) => path.relative(directory, path.join(entry.parentPath ?? entry.path, entry.name)))
     .sort();
 }
+
+/** The error `promise` rejects with; fails the test if it resolves. */
+export function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected the download to fail');
+    },
+    (error: unknown) => error,
+  );
+}
