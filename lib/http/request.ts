@@ -1,7 +1,8 @@
 import type { AxiosResponse } from 'axios';
 import { Observable } from 'rxjs';
-import { BadApiResponse, NetworkError, PixivError, RequestTarget } from '../errors';
+import { BadApiResponse, PixivError, RequestTarget } from '../errors';
 import type { HttpContext } from './context';
+import { startDeadline, timeoutError } from './deadline';
 import { errorFromResponse, toPixivError } from './map-error';
 
 /** One HTTP exchange, described as data. */
@@ -69,14 +70,7 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
     let settled = false;
     // timeoutMs bounds the whole exchange: axios' own `timeout` only fires when the socket goes
     // idle, so an answer that keeps trickling in would never time out
-    let timedOut = false;
-    const timer =
-      context.timeoutMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            controller.abort();
-          }, context.timeoutMs)
-        : undefined;
+    const deadline = startDeadline(context.timeoutMs, () => controller.abort());
 
     const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
     let data: string | undefined;
@@ -100,7 +94,7 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
       .then(
         (response: AxiosResponse<unknown>) => {
           settled = true;
-          clearTimeout(timer);
+          deadline.clear();
           let body: unknown;
           try {
             body = parseBody(response.data);
@@ -126,15 +120,9 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
         },
         (error: unknown) => {
           settled = true;
-          clearTimeout(timer);
-          if (timedOut) {
-            subscriber.error(
-              new NetworkError(`No complete answer within ${context.timeoutMs} ms`, {
-                kind: 'timeout',
-                reachedServer: true,
-                request: target,
-              }),
-            );
+          deadline.clear();
+          if (deadline.expired) {
+            subscriber.error(timeoutError(`No complete answer within ${context.timeoutMs} ms`, target));
             return;
           }
           subscriber.error(toPixivError(error, target));
@@ -142,7 +130,7 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
       );
 
     return () => {
-      clearTimeout(timer);
+      deadline.clear();
       if (!settled) controller.abort();
     };
   });

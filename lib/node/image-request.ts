@@ -3,8 +3,9 @@ import * as nodeHttp from 'node:http';
 import * as nodeHttps from 'node:https';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { NetworkError } from '../errors';
+import { NetworkError, RequestTarget } from '../errors';
 import type { HttpContext } from '../http/context';
+import { startDeadline, timeoutError } from '../http/deadline';
 import { ANDROID_APP } from '../http/headers';
 import { toPixivError } from '../http/map-error';
 
@@ -52,31 +53,17 @@ async function requestImageWithNodeHttp(http: HttpContext, request: ImageRequest
   const secure = parsed.protocol === 'https:';
   if (!secure && parsed.protocol !== 'http:') throw new TypeError(`Not an http(s) image URL: ${parsed.protocol}`);
   return new Promise<ImageResponse>((resolve, reject) => {
-    let timedOut = false;
     const outgoing = (secure ? nodeHttps : nodeHttp).request(parsed, {
       method: 'GET',
       agent: secure ? HTTPS_AGENT : HTTP_AGENT,
-      headers: {
-        'User-Agent': IMAGE_USER_AGENT,
-        Referer: referer,
-        Accept: '*/*',
-        // the bytes are written as they come and checked against Content-Length: no transfer coding
-        'Accept-Encoding': 'identity',
-        ...(offset > 0 ? { Range: `bytes=${offset}-` } : {}),
-      },
+      headers: { 'User-Agent': IMAGE_USER_AGENT, ...imageHeaders(referer, offset) },
     });
-    const timer =
-      http.timeoutMs > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            outgoing.destroy();
-          }, http.timeoutMs)
-        : undefined;
+    const deadline = startDeadline(http.timeoutMs, () => outgoing.destroy());
     const cancel = (): void => {
       outgoing.destroy();
     };
     const settle = (): void => {
-      clearTimeout(timer);
+      deadline.clear();
       request.signal.removeEventListener('abort', cancel);
     };
     if (request.signal.aborted) cancel();
@@ -101,20 +88,29 @@ async function requestImageWithNodeHttp(http: HttpContext, request: ImageRequest
     });
     outgoing.on('error', (error) => {
       settle();
-      if (timedOut && !request.signal.aborted) {
-        reject(
-          new NetworkError(`The image host did not answer within ${http.timeoutMs} ms`, {
-            kind: 'timeout',
-            reachedServer: true,
-            request: target,
-          }),
-        );
+      if (deadline.expired && !request.signal.aborted) {
+        reject(headTimeout(http, target));
         return;
       }
       reject(toPixivError(error, target));
     });
     outgoing.end();
   });
+}
+
+/** What every image request asks for, whichever transport sends it. */
+function imageHeaders(referer: string, offset: number): Record<string, string> {
+  return {
+    Referer: referer,
+    Accept: '*/*',
+    // the bytes are written as they come and checked against Content-Length: no transfer coding
+    'Accept-Encoding': 'identity',
+    ...(offset > 0 ? { Range: `bytes=${offset}-` } : {}),
+  };
+}
+
+function headTimeout(http: HttpContext, target: RequestTarget): NetworkError {
+  return timeoutError(`The image host did not answer within ${http.timeoutMs} ms`, target);
 }
 
 const HTTP_AGENT = new nodeHttp.Agent({ keepAlive: true });
@@ -128,14 +124,7 @@ async function requestImageWithAxios(http: HttpContext, request: ImageRequest): 
   // Our own deadline for the head: axios' `timeout`, through follow-redirects, would also kill a
   // socket that idles mid-body, which the body's stall timer already judges.
   const controller = new AbortController();
-  let timedOut = false;
-  const timer =
-    http.timeoutMs > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, http.timeoutMs)
-      : undefined;
+  const deadline = startDeadline(http.timeoutMs, () => controller.abort());
   const cancel = (): void => controller.abort(request.signal.reason);
   if (request.signal.aborted) cancel();
   else request.signal.addEventListener('abort', cancel, { once: true });
@@ -144,13 +133,7 @@ async function requestImageWithAxios(http: HttpContext, request: ImageRequest): 
     response = await http.axios.request<unknown>({
       method: 'GET',
       url,
-      headers: {
-        Referer: referer,
-        Accept: '*/*',
-        // the bytes are written as they come and checked against Content-Length: no transfer coding
-        'Accept-Encoding': 'identity',
-        ...(offset > 0 ? { Range: `bytes=${offset}-` } : {}),
-      },
+      headers: imageHeaders(referer, offset),
       responseType: 'stream',
       decompress: false,
       // the body goes to disk, never into memory: a size cap for API answers must not apply
@@ -161,16 +144,10 @@ async function requestImageWithAxios(http: HttpContext, request: ImageRequest): 
       adapter: withoutAuthorization(http.axios),
     });
   } catch (error) {
-    if (timedOut && !request.signal.aborted) {
-      throw new NetworkError(`The image host did not answer within ${http.timeoutMs} ms`, {
-        kind: 'timeout',
-        reachedServer: true,
-        request: target,
-      });
-    }
+    if (deadline.expired && !request.signal.aborted) throw headTimeout(http, target);
     throw toPixivError(error, target);
   } finally {
-    clearTimeout(timer);
+    deadline.clear();
     request.signal.removeEventListener('abort', cancel);
   }
   const headers = response.headers as unknown;
