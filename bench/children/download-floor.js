@@ -3,6 +3,9 @@
 /**
  * Floor of the download cases: `http.get` → `stream.pipeline` → `fs.createWriteStream`, four at
  * a time, with the headers the image host needs. No `.part`, no resume, no checks.
+ *
+ * With `preload` in the job it first requires those packages (as installed beside the built
+ * package) and never uses them: a reference for what the modules alone cost in memory and GC.
  */
 const fs = require('node:fs');
 const http = require('node:http');
@@ -32,8 +35,11 @@ function download(url, file) {
 }
 
 async function main() {
-  /** @type {{ files: { url: string, file: string }[], directory: string, concurrency: number }} */
-  const { files, directory, concurrency } = support.job();
+  /** @type {{ root: string, files: { url: string, file: string }[], directory: string, concurrency: number, preload?: string[] }} */
+  const { root, files, directory, concurrency, preload = [] } = support.job();
+  // a reference run loads modules it never uses (the design's dependencies), to weigh them alone
+  const load = support.appRequire(root);
+  for (const name of preload) load(name);
   const rssBefore = process.memoryUsage.rss();
 
   const clock = support.startClock();

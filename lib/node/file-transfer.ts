@@ -152,9 +152,11 @@ async function download(transfer: FileTransfer, signal: AbortSignal, context: Fi
   if (status === 200 && length === 0) fail(new DownloadError('The server answered an empty body', context));
   const total = status === 206 ? (range?.total ?? (length === undefined ? undefined : offset + length)) : length;
 
-  const received = await streamToPart(transfer, response, partPath, offset, total ?? null, signal, context);
+  const { received, written } = await streamToPart(transfer, response, partPath, offset, total ?? null, signal, context);
 
-  const onDisk = (await sizeOfFile(partPath, context)) ?? 0;
+  // the .part held `offset` bytes (this attempt's stat, under the path lock) and the file stream
+  // counted what it wrote after them: no second stat needed
+  const onDisk = offset + written;
   if (onDisk === 0) {
     await removeFile(partPath, context);
     throw new DownloadError('The server answered an empty body', context);
@@ -173,7 +175,10 @@ async function download(transfer: FileTransfer, signal: AbortSignal, context: Fi
   return { path: finalPath, bytes: onDisk, skipped: false };
 }
 
-/** Pipes the body into the `.part` (appending after `offset`); resolves with the bytes written. */
+/**
+ * Pipes the body into the `.part` (appending after `offset`); resolves with the bytes received
+ * from the body and the bytes the file stream wrote.
+ */
 async function streamToPart(
   transfer: FileTransfer,
   response: ImageResponse,
@@ -182,7 +187,7 @@ async function streamToPart(
   total: number | null,
   signal: AbortSignal,
   context: FileContext,
-): Promise<number> {
+): Promise<{ received: number; written: number }> {
   const { body } = response;
   const { onProgress } = transfer;
   const timeoutMs = transfer.http.timeoutMs;
@@ -247,7 +252,7 @@ async function streamToPart(
     clearTimeout(stallTimer);
     body.off('data', onData);
   }
-  return received;
+  return { received, written: file.bytesWritten };
 }
 
 const NETWORK_KINDS = {

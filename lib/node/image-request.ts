@@ -26,18 +26,46 @@ export interface ImageRequest {
 }
 
 /**
- * Sends one GET for an image (through the user's axios instance when they gave one, so their
- * proxies, agents and interceptors apply; with node:http otherwise) and resolves as soon as the head has arrived, whatever its status; the
+ * Sends one GET for an image and resolves as soon as the head has arrived, whatever its status; the
  * body stays a stream for the caller to pipe or destroy. A transport failure rejects with a
  * PixivError (never an AxiosError); no head within `http.timeoutMs` is a `NetworkError` of kind
  * `'timeout'`.
+ *
+ * Images take the way API calls take: through the client's axios instance when the user gave one
+ * (their proxies, agents and interceptors apply) or when a proxy is configured in the environment
+ * (axios honours `HTTPS_PROXY` and friends, and `NO_PROXY`, for API calls; images must not leave
+ * by another road); with node:http directly otherwise, which streams with less on the way.
  *
  * The request never carries `Authorization`: image hosts need no token, and the instance may add
  * one through its defaults or an interceptor. It is removed in an adapter wrapper, which runs after
  * every interceptor.
  */
 export async function requestImage(http: HttpContext, request: ImageRequest): Promise<ImageResponse> {
-  return http.userAxios ? requestImageWithAxios(http, request) : requestImageWithNodeHttp(http, request);
+  return http.userAxios || proxyInEnvironment()
+    ? requestImageWithAxios(http, request)
+    : requestImageWithNodeHttp(http, request);
+}
+
+/** The variables axios (through proxy-from-env) reads a proxy from; `NO_PROXY` it applies itself. */
+const PROXY_VARIABLES = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'ALL_PROXY',
+  'all_proxy',
+  'npm_config_https_proxy',
+  'npm_config_http_proxy',
+  'npm_config_proxy',
+] as const;
+
+/** Read on every request: a program may set its proxy after the client was made. */
+function proxyInEnvironment(): boolean {
+  const env = process.env;
+  for (const name of PROXY_VARIABLES) {
+    if (env[name]) return true;
+  }
+  return false;
 }
 
 /** Images through node:http directly: the same bytes as axios' Node adapter, with less on the way. */
