@@ -46,18 +46,11 @@ export async function requestImage(http: HttpContext, request: ImageRequest): Pr
     : requestImageWithNodeHttp(http, request);
 }
 
-/** The variables axios (through proxy-from-env) reads a proxy from; `NO_PROXY` it applies itself. */
-const PROXY_VARIABLES = [
-  'HTTPS_PROXY',
-  'https_proxy',
-  'HTTP_PROXY',
-  'http_proxy',
-  'ALL_PROXY',
-  'all_proxy',
-  'npm_config_https_proxy',
-  'npm_config_http_proxy',
-  'npm_config_proxy',
-] as const;
+/**
+ * The variables axios (through proxy-from-env 2) reads a proxy from, in either case; which one
+ * applies to a URL, and `NO_PROXY`, it decides itself.
+ */
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'] as const;
 
 /** Read on every request: a program may set its proxy after the client was made. */
 function proxyInEnvironment(): boolean {

@@ -46,9 +46,6 @@ const VARIABLES = [
   'http_proxy',
   'ALL_PROXY',
   'all_proxy',
-  'npm_config_https_proxy',
-  'npm_config_http_proxy',
-  'npm_config_proxy',
   'NO_PROXY',
   'no_proxy',
 ];
@@ -91,6 +88,28 @@ describe('image requests and a proxy set in the environment', () => {
     expect(proxy.requests.map((request) => request.url)).toEqual([server.url('/img/1_p0.png')]);
     expect(proxy.requests[0].headers.referer).toBe('https://app-api.pixiv.net/');
     expect(proxy.requests[0].headers.authorization).toBeUndefined();
+  });
+
+  it.each(['http_proxy', 'ALL_PROXY', 'all_proxy'])(
+    'go through the proxy in %s too',
+    async (variable) => {
+      server.addFile('/img/6_p0.png', 1000);
+      process.env[variable] = proxy.url;
+
+      await lastValueFrom(downloadFile(makeClient(), server.url('/img/6_p0.png'), path.join(dir, '6.png')));
+
+      expect(proxy.requests.map((request) => request.url)).toEqual([server.url('/img/6_p0.png')]);
+    },
+  );
+
+  it('leave the choice to axios: HTTPS_PROXY does not apply to a plain-http host', async () => {
+    const content = server.addFile('/img/7_p0.png', 1000);
+    process.env.HTTPS_PROXY = proxy.url;
+
+    await lastValueFrom(downloadFile(makeClient(), server.url('/img/7_p0.png'), path.join(dir, '7.png')));
+
+    expect(sha256(await fs.readFile(path.join(dir, '7.png')))).toBe(sha256(content));
+    expect(proxy.requests).toHaveLength(0);
   });
 
   it('read the environment on every request, not once', async () => {
