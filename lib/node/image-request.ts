@@ -77,7 +77,7 @@ async function requestImageWithNodeHttp(http: HttpContext, request: ImageRequest
     const outgoing = (secure ? nodeHttps : nodeHttp).request(parsed, {
       method: 'GET',
       agent: secure ? HTTPS_AGENT : HTTP_AGENT,
-      headers: { 'User-Agent': IMAGE_USER_AGENT, ...imageHeaders(referer, offset) },
+      headers: imageHeaders(referer, offset),
     });
     const deadline = startDeadline(http.timeoutMs, () => outgoing.destroy());
     const cancel = (): void => {
@@ -122,6 +122,7 @@ async function requestImageWithNodeHttp(http: HttpContext, request: ImageRequest
 /** What every image request asks for, whichever transport sends it. */
 function imageHeaders(referer: string, offset: number): Record<string, string> {
   return {
+    'User-Agent': IMAGE_USER_AGENT,
     Referer: referer,
     Accept: '*/*',
     // the bytes are written as they come and checked against Content-Length: no transfer coding

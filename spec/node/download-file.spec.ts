@@ -57,6 +57,18 @@ describe('downloadFile', () => {
     expect(request.headers.authorization).toBeUndefined();
   });
 
+  it.each([
+    ['straight through node:http', false],
+    ['through an axios instance', true],
+  ])('sends the app User-Agent %s', async (_way, withAxios) => {
+    server.addFile('/img/8_p0.png', 1000);
+    const client = makeClient(withAxios ? { axios: axios.create() } : {});
+
+    await lastValueFrom(downloadFile(client, server.url('/img/8_p0.png'), path.join(dir, '8.png')));
+
+    expect(server.requests[0].headers['user-agent']).toMatch(/^PixivAndroidApp\/\d/);
+  });
+
   it('sends the Referer it is given', async () => {
     server.addFile('/img/4_p0.png', 1000);
 
