@@ -10,7 +10,8 @@ export interface HttpContext {
   readonly axios: AxiosInstance;
   /**
    * Whether `axios` is the user's own instance. Downloads go through it then (its proxies and
-   * agents apply); otherwise pixiv-rx/node streams images with node:http directly.
+   * agents apply), as they do when a proxy is set in the environment; otherwise pixiv-rx/node
+   * streams images with node:http directly.
    */
   readonly userAxios: boolean;
   readonly retry: RetryPolicy;
