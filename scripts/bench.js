@@ -3,7 +3,7 @@
 'use strict';
 /**
  * `npm run bench`: what pixiv-rx adds to the network and the disk, as ratios to a raw floor
- * measured in the same run (issue #7).
+ * measured in the same run.
  *
  *   npm run bench                       the full run (medians of 7 runs per side)
  *   npm run bench -- --quick            one short round, for development

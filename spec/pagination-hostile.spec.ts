@@ -1,5 +1,5 @@
 /**
- * Hostile pages through the client (issue #6). A page whose body is a damaged recorded body makes
+ * Hostile pages through the client. A page whose body is a damaged recorded body makes
  * the stream error with a BadApiResponse or complete; it never throws at the caller and never
  * hangs. A hostile `next_url` (too long, another origin, another scheme, not absolute, a repeat)
  * is refused before any further request, and the bearer token only ever goes to the API origin.

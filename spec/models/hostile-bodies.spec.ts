@@ -1,5 +1,5 @@
 /**
- * Hostile bodies (issue #6). Every recorded body in spec/fixtures, damaged — fields dropped,
+ * Hostile bodies. Every recorded body in spec/fixtures, damaged — fields dropped,
  * values of the wrong type, nulls, 1 MB strings, huge numbers and NaN-like strings, objects and
  * arrays nested 10,000 levels deep, `__proto__`/`constructor` keys — must either decode and map
  * (as lib/endpoints maps it) to a model that `JSON.stringify` can print, or be refused with a
