@@ -2,8 +2,8 @@
 'use strict';
 /**
  * References for the paging case, not targets: the floor's loop sent through axios, with the
- * request config pixiv-rx's `requestJson` uses (lib/http/request.ts), from a fresh `axios.create()`
- * with an AbortController per request. With `decode: true` every body also goes through io-ts
+ * request config pixiv-rx's `requestJson` uses (`jsonRequestConfig` from the build), from a fresh
+ * `axios.create()` with an AbortController per request. With `decode: true` every body also goes through io-ts
  * `decode(IllustrationsBody)` and `toIllustration`, from the built package.
  *
  * That second line is the floor of the design's stack (axios as the transport, every body
@@ -20,9 +20,10 @@ async function main() {
   const axios = load('axios');
   /** @type {typeof import('../../lib/models/index') | undefined} */
   const models = decode ? require(support.builtFile(root, 'models/index.js')) : undefined;
+  /** @type {typeof import('../../lib/http/request')} */
+  const { jsonRequestConfig } = require(support.builtFile(root, 'http/request.js'));
   const instance = axios.create();
   const { 'Accept-Encoding': _axiosSendsItself, ...headers } = support.apiHeaders(await support.accessTokenOf(oauthBaseUrl, refreshToken));
-  const keepRaw = (/** @type {unknown} */ data) => data;
 
   const clock = support.startClock();
   let items = 0;
@@ -31,16 +32,7 @@ async function main() {
   let url = support.userIllustrationsUrl(apiBaseUrl, userId);
   while (url !== null) {
     const controller = new AbortController();
-    const response = await instance.request({
-      method: 'GET',
-      url,
-      headers,
-      signal: controller.signal,
-      responseType: 'text',
-      transformResponse: keepRaw,
-      validateStatus: () => true,
-      maxRedirects: 0,
-    });
+    const response = await instance.request(jsonRequestConfig('GET', url, headers, undefined, controller.signal));
     if (response.status !== 200) throw new Error(`HTTP ${response.status} for ${url}`);
     const parsed = JSON.parse(/** @type {string} */ (response.data));
     if (models) {

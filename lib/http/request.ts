@@ -1,4 +1,4 @@
-import type { AxiosResponse } from 'axios';
+import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import { Observable } from 'rxjs';
 import { BadApiResponse, PixivError, RequestTarget } from '../errors';
 import type { HttpContext } from './context';
@@ -50,6 +50,31 @@ export function withQuery(url: string, params: Params | undefined): string {
 }
 
 const keepRaw = (data: unknown): unknown => data;
+const everyStatus = (): boolean => true;
+
+/**
+ * The axios config of one JSON exchange: the body comes back as text and is parsed here, every
+ * status resolves (errors are mapped from the body), and redirects are not followed.
+ */
+export function jsonRequestConfig(
+  method: RequestSpec['method'],
+  url: string,
+  headers: Record<string, string>,
+  data: string | undefined,
+  signal: AbortSignal,
+): AxiosRequestConfig {
+  return {
+    method,
+    url,
+    data,
+    headers,
+    signal,
+    responseType: 'text',
+    transformResponse: keepRaw,
+    validateStatus: everyStatus,
+    maxRedirects: 0,
+  };
+}
 
 function parseBody(data: unknown): unknown {
   if (typeof data !== 'string') return data;
@@ -80,17 +105,7 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
     }
 
     context.axios
-      .request({
-        method: spec.method,
-        url,
-        data,
-        headers,
-        signal: controller.signal,
-        responseType: 'text',
-        transformResponse: keepRaw,
-        validateStatus: () => true,
-        maxRedirects: 0,
-      })
+      .request(jsonRequestConfig(spec.method, url, headers, data, controller.signal))
       .then(
         (response: AxiosResponse<unknown>) => {
           settled = true;
