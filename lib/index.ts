@@ -24,7 +24,7 @@ export type { SearchIllustrationsOptions } from './endpoints/search';
 export type { AddBookmarkOptions, UserBookmarkTagsOptions, UserBookmarksOptions } from './endpoints/bookmarks';
 export type { FollowersOptions, FollowingOptions, UserIllustrationsOptions } from './endpoints/users';
 
-export { ContentType, Duration, RankingMode, SearchTarget, Size, Sort, Visibility } from './models';
+export { AiType, ContentType, Duration, RankingMode, Restriction, SearchAiType, SearchTarget, Size, Sort, Visibility } from './models';
 export type {
   Account,
   BookmarkDetail,

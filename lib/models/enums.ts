@@ -68,3 +68,29 @@ export function isEnumValue<E extends Record<string, string>>(enumObj: E, value:
   }
   return false;
 }
+
+/** Whether a work was made with AI, from `illust_ai_type` / `novel_ai_type`. */
+export enum AiType {
+  /** The field is absent or 0: the artist did not say. */
+  UNKNOWN = 0,
+  NOT_AI = 1,
+  AI = 2,
+}
+
+/** The audience a work is restricted to, from `x_restrict`; `HIDDEN` for a `limit_*` placeholder. */
+export enum Restriction {
+  NONE = 'none',
+  R18 = 'r18',
+  R18G = 'r18g',
+  /** Pixiv sent a placeholder instead of the work (hidden, deleted, or not viewable by the account). */
+  HIDDEN = 'hidden',
+}
+
+/**
+ * Whether a search includes AI works (`search_ai_type`). The values follow pixivpy#410, which
+ * corrected its docstring to 0 = show, 1 = hide (unverified against a real account).
+ */
+export enum SearchAiType {
+  SHOW = 0,
+  HIDE = 1,
+}

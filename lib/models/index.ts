@@ -1,4 +1,4 @@
-export { ContentType, Duration, RankingMode, SearchTarget, Size, Sort, Visibility, isEnumValue } from './enums';
+export { AiType, ContentType, Duration, RankingMode, Restriction, SearchAiType, SearchTarget, Size, Sort, Visibility, isEnumValue } from './enums';
 export { decode, describeFailure } from './decode';
 export type { DecodeOptions } from './decode';
 export { EmptyObject, IsoDateString, NullableString, NumericId, UrlRecord, FastPathType, enumCodec, withFastPath } from './codecs';
