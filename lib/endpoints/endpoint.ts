@@ -38,6 +38,16 @@ export function callEndpoint<Args extends readonly unknown[], Body, Result>(
   return declaration;
 }
 
+/** Options every list endpoint takes. */
+export interface ResumeOptions {
+  /**
+   * A `nextUrl` from an earlier page of the same endpoint called with the same arguments: the
+   * listing starts there (long syncs that stop and resume). It must be on the API origin and
+   * have the endpoint's path, else the stream errors with a TypeError before anything is sent.
+   */
+  readonly resumeFrom?: string;
+}
+
 /** Most list endpoints take `filter=for_ios`, as Pixiv's apps send it. */
 export const FOR_IOS = 'for_ios';
 

@@ -53,3 +53,4 @@ export {
   UserDetailBody,
   UserPreviewsBody,
 } from './responses';
+export { isPlaceholderImage, toAiType, toRestriction } from './work-flags';
