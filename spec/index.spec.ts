@@ -4,6 +4,7 @@ describe('public exports of pixiv-rx', () => {
   it('lists exactly the runtime values users program against', () => {
     expect(Object.keys(pixiv).sort()).toEqual(
       [
+        'AiType',
         'AuthenticationRequired',
         'BadApiResponse',
         'ContentType',
@@ -17,6 +18,8 @@ describe('public exports of pixiv-rx', () => {
         'RETRY_DEFAULTS',
         'RankingMode',
         'RateLimitError',
+        'Restriction',
+        'SearchAiType',
         'SearchTarget',
         'Size',
         'Sort',

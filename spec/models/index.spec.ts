@@ -5,14 +5,21 @@ describe('lib/models', () => {
     expect(Object.keys(models).sort()).toEqual(
       [
         // enums
+        'AiType',
         'ContentType',
         'Duration',
         'RankingMode',
+        'Restriction',
+        'SearchAiType',
         'SearchTarget',
         'Size',
         'Sort',
         'Visibility',
         'isEnumValue',
+        // work flags
+        'isPlaceholderImage',
+        'toAiType',
+        'toRestriction',
         // decoding
         'decode',
         'describeFailure',
