@@ -19,7 +19,10 @@ import { TransferLimiter } from './transfer-limiter';
  * ```
  *
  * Bounds, per subscription: at most `concurrency` image transfers at once, the pages of every work
- * included (one shared limiter), and at most `concurrency` illustrations worked on at once. The
+ * included (one shared limiter), and at most `concurrency` illustrations worked on at once.
+ * Transfers start in source order, work by work and page by page: the limiter grants its slots
+ * first come, first served in the order the works arrive, so with `concurrency: 3` the first work's
+ * first page is among the first three requests, whichever file check ends first. The
  * operator takes nothing from an illustration it has not started (no metadata request, no file
  * access). RxJS has no backpressure, so a pixiv-rx listing subscribed by this operator (directly or
  * through synchronous operators such as `take`, `map`, `filter`) is told the operator's backlog and

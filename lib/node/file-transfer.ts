@@ -76,22 +76,24 @@ export function fileTransfer$(transfer: FileTransfer): Observable<TransferredFil
 
 async function attempt(transfer: FileTransfer, signal: AbortSignal): Promise<TransferredFile> {
   const context: FileContext = { url: transfer.url, path: transfer.path };
-  await fileStep('create the folder', context, () => fs.promises.mkdir(path.dirname(transfer.path), { recursive: true }));
-  const unlock = await lockPath(transfer.path);
+  // The slot is asked for first, synchronously at subscription: slots then go out in the order
+  // transfers were subscribed (source order, page order), not in the order their file checks end.
+  const release = await transfer.limiter.acquire(signal);
   try {
-    if (!transfer.overwrite) {
-      const existing = await sizeOfFile(transfer.path, context);
-      if (existing !== undefined) return { path: transfer.path, bytes: existing, skipped: true };
-    }
-    signal.throwIfAborted();
-    const release = await transfer.limiter.acquire(signal);
+    await fileStep('create the folder', context, () => fs.promises.mkdir(path.dirname(transfer.path), { recursive: true }));
+    const unlock = await lockPath(transfer.path);
     try {
+      if (!transfer.overwrite) {
+        const existing = await sizeOfFile(transfer.path, context);
+        if (existing !== undefined) return { path: transfer.path, bytes: existing, skipped: true };
+      }
+      signal.throwIfAborted();
       return await download(transfer, signal, context);
     } finally {
-      release();
+      unlock();
     }
   } finally {
-    unlock();
+    release();
   }
 }
 

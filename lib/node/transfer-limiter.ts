@@ -1,7 +1,9 @@
 /**
- * Bounds how many image transfers run at once. A slot is taken before a request is sent and given
- * back only once that transfer has settled (its file closed), so even an aborted transfer holds its
- * slot until its socket is gone. Waiters are served first come, first served.
+ * Bounds how many image transfers run at once. A transfer asks for its slot as soon as it is
+ * subscribed (before its file checks) and gives it back only once it has settled (its file
+ * closed), so even an aborted transfer holds its slot until its socket is gone. Waiters are served
+ * first come, first served: slots go out in the order the transfers were subscribed, which for
+ * `downloadIllustrations` is source order, work by work and page by page.
  */
 export class TransferLimiter {
   private active = 0;
