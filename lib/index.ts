@@ -6,6 +6,7 @@ export type { PixivClientOptions } from './client';
 
 export { createPkce } from './auth/pkce';
 export type { Pkce } from './auth/pkce';
+export { proxiedImageUrl } from './proxied-image-url';
 export type { AuthState } from './auth/session';
 
 export type { Page } from './pagination';

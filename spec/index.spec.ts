@@ -26,6 +26,7 @@ describe('public exports of pixiv-rx', () => {
         'Visibility',
         'createPkce',
         'isPixivError',
+        'proxiedImageUrl',
       ].sort(),
     );
   });
