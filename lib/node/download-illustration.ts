@@ -13,13 +13,15 @@ import {
 import { fileTransfer$ } from './file-transfer';
 import { extensionOfUrl, fileNameOfUrl, safeJoin } from './safe-path';
 import { TransferLimiter } from './transfer-limiter';
-import { ugoiraZipDownload$ } from './ugoira-zip-download';
+import { ugoiraAnimationDownload$ } from './ugoira/ugoira-animation-download';
+import { ugoiraZipDownload$ } from './ugoira/ugoira-zip-download';
 
 /**
  * Downloads one work (the original `Illustration.download`): a single-page work to
  * `<directory>/<filename><ext>`, a multi-page work to `<directory>/<filename>/`, one file per page
  * named as its URL names it (`123_p0.png`), at most `concurrency` pages at once. A ugoira is its
- * first frame, or with `ugoira: 'zip'` the zip of its frames and a `.ugoira.json` of their delays.
+ * first frame, or with `ugoira: 'zip'` the zip of its frames and a `.ugoira.json` of their delays,
+ * or with `'gif'`, `'webm'`, `'mp4'` one animation `<filename>.<format>` with the real delays.
  * A restricted placeholder (`visible: false`) is not downloaded: `{ paths: [], skipped: true }`.
  *
  * Emits one {@link DownloadResult}, `paths` in page order. Bad options or names are a `TypeError`
@@ -47,8 +49,10 @@ export function illustrationDownload$(
   return defer(() => {
     const name = nameOf(illustration, options.filename);
     if (isPlaceholder(illustration)) return of({ illustration, paths: [], bytes: 0, skipped: true });
-    if (illustration.type === ContentType.UGOIRA && options.ugoira === 'zip') {
-      return ugoiraZipDownload$(client, illustration, name, options, limiter);
+    if (illustration.type === ContentType.UGOIRA && options.ugoira !== 'frame') {
+      return options.ugoira === 'zip'
+        ? ugoiraZipDownload$(client, illustration, name, options, limiter)
+        : ugoiraAnimationDownload$(client, illustration, name, options.ugoira, options, limiter);
     }
     const files = plan(illustration, name, options);
     return forkJoin(

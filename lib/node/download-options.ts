@@ -24,8 +24,11 @@ export interface DownloadProgress {
   readonly total: number | null;
 }
 
-/** What a ugoira becomes. */
-export type UgoiraMode = 'zip' | 'frame';
+/** What a ugoira becomes: see {@link DownloadOptions.ugoira}. */
+export type UgoiraMode = 'frame' | 'zip' | 'gif' | 'webm' | 'mp4';
+
+/** Every {@link UgoiraMode}, in the order the documentation gives them. */
+export const UGOIRA_MODES: readonly UgoiraMode[] = ['frame', 'zip', 'gif', 'webm', 'mp4'];
 
 /** Names the files of an illustration: `<name><ext>`, or the folder `<name>/` of a multi-page work. */
 export type FilenameOption = string | ((illustration: Illustration) => string);
@@ -37,8 +40,8 @@ export interface DownloadOptions {
   readonly directory: string;
   /**
    * Which image of each page: `imageUrls[size]` of a single-page work, `metaPages[i][size]` of a
-   * multi-page one. For a ugoira in `'zip'` mode, `ORIGINAL` asks for the 1920x1080 frames and
-   * any other size for the 600x600 ones.
+   * multi-page one. For a ugoira in `'zip'`, `'gif'`, `'webm'` or `'mp4'` mode, `ORIGINAL` asks
+   * for the 1920x1080 frames and any other size for the 600x600 ones.
    * @default Size.ORIGINAL
    */
   readonly size?: Size;
@@ -71,7 +74,11 @@ export interface DownloadOptions {
   /**
    * `'frame'` downloads a ugoira like a single-page work: the first frame (what the original
    * library did). `'zip'` downloads the zip of all frames to `<name>.zip` and writes the frame
-   * delays to `<name>.ugoira.json` beside it.
+   * delays to `<name>.ugoira.json` beside it. `'gif'` writes `<name>.gif`, looping, with the real
+   * frame delays (pure JavaScript, a palette of 256 colours per frame). `'webm'` (VP9) and `'mp4'`
+   * (H.264) write `<name>.webm` / `<name>.mp4` through `ffmpeg` (5.1 or later) found on `PATH`:
+   * without it, the work fails with a `DownloadError` before any request. The animations are made
+   * from the zip chosen as for `'zip'` (see `size`), downloaded beside them and removed once done.
    * @default 'frame'
    */
   readonly ugoira?: UgoiraMode;
@@ -98,7 +105,7 @@ export interface DownloadResult {
   readonly illustration: Illustration;
   /**
    * The files of the work (one per page; the zip and its `.ugoira.json` for a ugoira in `'zip'`
-   * mode). Empty for a restricted placeholder (`visible: false`), which is never downloaded.
+   * mode; the animation in `'gif'`, `'webm'` and `'mp4'` modes). Empty for a restricted placeholder (`visible: false`), which is never downloaded.
    */
   readonly paths: string[];
   /** The size of those files on disk. */
@@ -137,7 +144,9 @@ export function resolveDownloadOptions(options: DownloadOptions): ResolvedDownlo
   if (typeof filename === 'string') assertSafeName(filename, 'filename');
   else if (typeof filename !== 'function') throw new TypeError('filename must be a string or a function');
   if (typeof onProgress !== 'function') throw new TypeError('onProgress must be a function');
-  if (ugoira !== 'zip' && ugoira !== 'frame') throw new TypeError(`ugoira must be 'zip' or 'frame', got ${String(ugoira)}`);
+  if (!UGOIRA_MODES.includes(ugoira)) {
+    throw new TypeError(`ugoira must be one of ${UGOIRA_MODES.map((mode) => `'${mode}'`).join(', ')}, got ${String(ugoira)}`);
+  }
   assertReferer(referer);
   const directory = resolveSafeDirectory(options.directory);
   return { directory, size, concurrency, overwrite, filename, onProgress, ugoira, referer };

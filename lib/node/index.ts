@@ -12,4 +12,4 @@ export type {
   FilenameOption,
   UgoiraMode,
 } from './download-options';
-export type { UgoiraFrameFile } from './ugoira-zip-download';
+export type { UgoiraFrameFile } from './ugoira/ugoira-zip-download';

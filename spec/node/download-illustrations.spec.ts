@@ -205,7 +205,7 @@ describe('downloadIllustrations', () => {
     ['concurrency 0', { concurrency: 0 }],
     ['concurrency 1.5', { concurrency: 1.5 }],
     ['an unknown size', { size: 'huge' as never }],
-    ['an unknown ugoira mode', { ugoira: 'gif' as never }],
+    ['an unknown ugoira mode', { ugoira: 'apng' as never }],
     ['a directory with ..', { directory: '../outside' }],
   ])('refuses %s with a TypeError before subscribing to the source', async (_what, options) => {
     let subscribed = 0;

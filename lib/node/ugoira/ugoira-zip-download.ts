@@ -1,11 +1,10 @@
-import { Observable, catchError, defer, from, map, mergeMap, of, take, throwError } from 'rxjs';
-import { DownloadError, PixivApiError, PixivError } from '../errors';
-import { Illustration, Size, UgoiraMetadata } from '../models';
-import type { DownloadClient, DownloadResult, ResolvedDownloadOptions } from './download-options';
-import { FileContext, sizeOfFile, writeFileAtomically } from './file-system';
-import { TransferredFile, fileTransfer$ } from './file-transfer';
-import { safeJoin } from './safe-path';
-import type { TransferLimiter } from './transfer-limiter';
+import { Observable, defer, from, map, mergeMap, of } from 'rxjs';
+import type { Illustration, UgoiraMetadata } from '../../models';
+import type { DownloadClient, DownloadResult, ResolvedDownloadOptions } from '../download-options';
+import { FileContext, sizeOfFile, writeFileAtomically } from '../file-system';
+import { safeJoin } from '../safe-path';
+import type { TransferLimiter } from '../transfer-limiter';
+import { ugoiraMetadataOf$, ugoiraZipTransfer$ } from './ugoira-zip-transfer';
 
 /** What `<name>.ugoira.json` holds: enough to play the frames of the zip. */
 export interface UgoiraFrameFile {
@@ -15,11 +14,6 @@ export interface UgoiraFrameFile {
   /** In play order; `delay` in milliseconds. */
   readonly frames: readonly { readonly file: string; readonly delay: number }[];
 }
-
-// The API names only the 600x600 zip (`zip_urls.medium`, 2014–2025); the 1920x1080 one sits at
-// the same path with another suffix, and older works may lack it.
-const MEDIUM_ZIP = /_ugoira600x600\.zip(?=$|[?#])/;
-const LARGE_ZIP = '_ugoira1920x1080.zip';
 
 /**
  * A ugoira as `<name>.zip` (the 1920x1080 frames when `size` is ORIGINAL, falling back to the
@@ -45,30 +39,8 @@ export function ugoiraZipDownload$(
     return zip !== undefined && json !== undefined ? zip + json : undefined;
   });
 
-  const transfer = (url: string): Observable<TransferredFile & { readonly url: string }> =>
-    fileTransfer$({
-      url,
-      path: zipPath,
-      http: client.http,
-      referer: options.referer,
-      overwrite: options.overwrite,
-      limiter,
-      onProgress: (received, total) => options.onProgress({ illustration, path: zipPath, received, total }),
-    }).pipe(map((file) => ({ ...file, url })));
-
-  const download = (metadata: UgoiraMetadata): Observable<DownloadResult> => {
-    const medium = metadata.zipUrls.medium ?? Object.values(metadata.zipUrls)[0];
-    if (!medium) {
-      return throwError(() => new DownloadError(`The ugoira metadata of ${illustration.id} names no zip`, context));
-    }
-    const large = medium.replace(MEDIUM_ZIP, LARGE_ZIP);
-    const zip$ =
-      options.size === Size.ORIGINAL && large !== medium
-        ? transfer(large).pipe(
-            catchError((error: unknown) => (isNotFound(error) ? transfer(medium) : throwError(() => error))),
-          )
-        : transfer(medium);
-    return zip$.pipe(
+  const download = (metadata: UgoiraMetadata): Observable<DownloadResult> =>
+    ugoiraZipTransfer$(client, illustration, metadata, zipPath, zipPath, options, limiter).pipe(
       mergeMap((zip) =>
         from(writeFrames(jsonPath, frameFile(illustration, metadata, zip.url), options.overwrite)).pipe(
           map((json) => ({
@@ -80,17 +52,12 @@ export function ugoiraZipDownload$(
         ),
       ),
     );
-  };
 
   return existing.pipe(
     mergeMap((bytes) =>
       bytes !== undefined
         ? of({ illustration, paths: [zipPath, jsonPath], bytes, skipped: true })
-        : client.ugoiraMetadata$(illustration.id).pipe(
-            take(1),
-            catchError((error: unknown) => throwError(() => metadataError(error, illustration, zipPath))),
-            mergeMap(download),
-          ),
+        : ugoiraMetadataOf$(client, illustration, zipPath).pipe(mergeMap(download)),
     ),
   );
 }
@@ -113,17 +80,4 @@ async function writeFrames(
   if (existing !== undefined) return { bytes: existing, skipped: true };
   const bytes = await writeFileAtomically(jsonPath, `${JSON.stringify(content, null, 2)}\n`, context);
   return { bytes, skipped: false };
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof DownloadError && error.cause instanceof PixivApiError && error.cause.status === 404;
-}
-
-function metadataError(error: unknown, illustration: Illustration, zipPath: string): unknown {
-  if (!(error instanceof PixivError) || error instanceof DownloadError) return error;
-  return new DownloadError(`Cannot read the ugoira metadata of illustration ${illustration.id}`, {
-    url: error.request?.url ?? '',
-    path: zipPath,
-    cause: error,
-  });
 }
