@@ -4,10 +4,15 @@ import { AuthorizedCaller } from './auth/authorized';
 import { Pkce } from './auth/pkce';
 import { AuthSession, AuthState } from './auth/session';
 import * as bookmarks from './endpoints/bookmarks';
-import { CallEndpoint, ListEndpoint } from './endpoints/endpoint';
+import { CallEndpoint, ListEndpoint, ResumeOptions, pathOf, resumeFromOf } from './endpoints/endpoint';
+import * as follows from './endpoints/follows';
 import * as illustrations from './endpoints/illustrations';
+import * as novels from './endpoints/novels';
 import * as search from './endpoints/search';
+import * as settings from './endpoints/settings';
+import * as spotlight from './endpoints/spotlight';
 import * as users from './endpoints/users';
+import * as watchlists from './endpoints/watchlists';
 import { AuthenticationRequired } from './errors';
 import type { HttpContext } from './http/context';
 import { RequestLimiter } from './http/limiter';
@@ -15,17 +20,25 @@ import { RequestSpec, withQuery } from './http/request';
 import { RetryEvent, RetryOptions, resolveRetryPolicy } from './http/retry';
 import {
   Account,
+  AiShowSettings,
   BookmarkDetail,
   BookmarkTag,
   Comment,
+  ContentType,
+  FollowDetail,
   FullUser,
   Illustration,
+  Novel,
+  NovelText,
+  SpotlightArticle,
+  Tag,
   TrendingTag,
   UgoiraMetadata,
   UserPreview,
+  WatchlistSeries,
   decode,
 } from './models';
-import { Page, itemsOf, paginate } from './pagination';
+import { Page, itemsOf, paginate, resumeRequest, walkDateWindows } from './pagination';
 
 /** Options of {@link PixivClient}; every one is optional. */
 export interface PixivClientOptions {
@@ -251,6 +264,36 @@ export class PixivClient {
   // ---- search ---------------------------------------------------------------------------------
 
   searchIllustrationPages$(word: string, options?: search.SearchIllustrationsOptions) {
+  /** The newest works on Pixiv, a page at a time (the `max_illust_id` cursor). */
+  newIllustrationPages$(options?: illustrations.NewIllustrationsOptions) {
+    return this.pages(illustrations.newIllustrations, options);
+  }
+
+  /** The newest works on Pixiv (illustrations by default, or manga). */
+  newIllustrations$(options?: illustrations.NewIllustrationsOptions): Observable<Illustration> {
+    return itemsOf(this.newIllustrationPages$(options));
+  }
+
+  /** The works of an illustration or manga series; pages carry `seriesDetail` and `firstIllustration`. */
+  illustrationSeriesPages$(seriesId: number, options?: illustrations.OffsetOptions) {
+    return this.pages(illustrations.illustrationSeries, seriesId, options);
+  }
+
+  /** The works of an illustration or manga series. */
+  illustrationSeries$(seriesId: number, options?: illustrations.OffsetOptions): Observable<Illustration> {
+    return itemsOf(this.illustrationSeriesPages$(seriesId, options));
+  }
+
+  /** Manga recommended to the account; pages carry `rankingIllustrations`. */
+  recommendedMangaPages$(options?: illustrations.RecommendedMangaOptions) {
+    return this.pages(illustrations.recommendedManga, options);
+  }
+
+  /** Manga recommended to the account. */
+  recommendedManga$(options?: illustrations.RecommendedMangaOptions): Observable<Illustration> {
+    return itemsOf(this.recommendedMangaPages$(options));
+  }
+
     return this.pages(search.searchIllustrations, word, options);
   }
 
@@ -261,6 +304,31 @@ export class PixivClient {
   // ---- bookmarks ------------------------------------------------------------------------------
 
   /** Whether the authenticated account bookmarked the work, and with which tags. */
+  /** Novels matching `word`, a page at a time; pages carry `searchSpanLimit` and `showAi`. */
+  searchNovelPages$(word: string, options?: search.SearchNovelsOptions) {
+    return this.pages(search.searchNovels, word, options);
+  }
+
+  /** Novels matching `word` (`pastOffsetLimit` walks past Pixiv's 5000-result cap). */
+  searchNovels$(word: string, options?: search.SearchNovelsOptions): Observable<Novel> {
+    return itemsOf(this.searchNovelPages$(word, options));
+  }
+
+  /** Users whose name matches `word`, a page at a time. */
+  searchUserPages$(word: string, options?: search.SearchUsersOptions) {
+    return this.pages(search.searchUsers, word, options);
+  }
+
+  /** Users whose name matches `word`, with their latest works. */
+  searchUsers$(word: string, options?: search.SearchUsersOptions): Observable<UserPreview> {
+    return itemsOf(this.searchUserPages$(word, options));
+  }
+
+  /** The tags Pixiv suggests for what has been typed so far. */
+  searchAutocomplete$(word: string): Observable<Tag> {
+    return this.call(search.searchAutocomplete, word).pipe(mergeMap((tags) => tags));
+  }
+
   bookmark$(illustrationId: number): Observable<BookmarkDetail> {
     return this.call(bookmarks.bookmark, illustrationId);
   }
@@ -325,20 +393,238 @@ export class PixivClient {
   // ---- the shared machinery -------------------------------------------------------------------
 
   private pages<Args extends readonly unknown[], Body extends { next_url?: string | null }, Item, Next, Extra>(
+  /** Users like `userId`, a page at a time. */
+  relatedUserPages$(userId: number, options?: users.FollowersOptions) {
+    return this.pages(users.relatedUsers, userId, options);
+  }
+
+  /** Users like `userId`, with their latest works. */
+  relatedUsers$(userId: number, options?: users.FollowersOptions): Observable<UserPreview> {
+    return itemsOf(this.relatedUserPages$(userId, options));
+  }
+
+  /** Users recommended to the account, a page at a time. */
+  recommendedUserPages$(options?: users.FollowersOptions) {
+    return this.pages(users.recommendedUsers, options);
+  }
+
+  /** Users recommended to the account, with their latest works. */
+  recommendedUsers$(options?: users.FollowersOptions): Observable<UserPreview> {
+    return itemsOf(this.recommendedUserPages$(options));
+  }
+
+  /** The my pixiv friends of `userId`, a page at a time. */
+  mypixivPages$(userId: number, options?: users.FollowersOptions) {
+    return this.pages(users.mypixiv, userId, options);
+  }
+
+  /** The my pixiv friends of `userId`. */
+  mypixiv$(userId: number, options?: users.FollowersOptions): Observable<UserPreview> {
+    return itemsOf(this.mypixivPages$(userId, options));
+  }
+
+  // ---- follows and watchlists -----------------------------------------------------------------
+
+  /** Whether the account follows `userId`, and publicly or privately. */
+  followDetail$(userId: number): Observable<FollowDetail> {
+    return this.call(follows.followDetail, userId);
+  }
+
+  /** Follows a user; emits once (`undefined`) when done. */
+  follow(userId: number, options?: follows.FollowOptions): Observable<void> {
+    return this.call(follows.follow, userId, options);
+  }
+
+  /** Stops following a user; emits once (`undefined`) when done. */
+  unfollow(userId: number): Observable<void> {
+    return this.call(follows.unfollow, userId);
+  }
+
+  /** The manga or novel series on the account's watchlist, a page at a time. */
+  watchlistPages$(kind: watchlists.WatchlistKind, options?: ResumeOptions) {
+    return this.pages(watchlists.watchlist, kind, options);
+  }
+
+  /** The manga (`ContentType.MANGA`) or novel (`ContentType.NOVEL`) series on the account's watchlist. */
+  watchlist$(kind: watchlists.WatchlistKind, options?: ResumeOptions): Observable<WatchlistSeries> {
+    return itemsOf(this.watchlistPages$(kind, options));
+  }
+
+  /** Adds a manga or novel series to the watchlist; emits once (`undefined`) when done. */
+  addToWatchlist(seriesId: number, kind: ContentType.MANGA | ContentType.NOVEL): Observable<void> {
+    return this.call(watchlists.addToWatchlist, seriesId, kind);
+  }
+
+  /** Removes a series from the watchlist; emits once (`undefined`) when done. */
+  removeFromWatchlist(seriesId: number, kind: ContentType.MANGA | ContentType.NOVEL): Observable<void> {
+    return this.call(watchlists.removeFromWatchlist, seriesId, kind);
+  }
+
+  // ---- settings and pixivision ----------------------------------------------------------------
+
+  /** Whether the account is shown AI-generated works. */
+  aiShowSettings$(): Observable<AiShowSettings> {
+    return this.call(settings.aiShowSettings);
+  }
+
+  /** Shows or hides AI-generated works for the account; emits once (`undefined`) when done. */
+  setAiShowSettings(show: boolean): Observable<void> {
+    return this.call(settings.setAiShowSettings, show);
+  }
+
+  /** pixivision articles, a page (of 10) at a time. */
+  spotlightArticlePages$(options?: spotlight.SpotlightArticlesOptions) {
+    return this.pages(spotlight.spotlightArticles, options);
+  }
+
+  /** pixivision articles, newest first (`category` `'all'` by default). */
+  spotlightArticles$(options?: spotlight.SpotlightArticlesOptions): Observable<SpotlightArticle> {
+    return itemsOf(this.spotlightArticlePages$(options));
+  }
+
+  // ---- novels ---------------------------------------------------------------------------------
+
+  /** A novel's details (its text comes from {@link novelText$}). */
+  novel$(novelId: number): Observable<Novel> {
+    return this.call(novels.novel, novelId);
+  }
+
+   * A novel's text, read from Pixiv's novel viewer: the raw markup, its pages parsed with
+   * `parseNovelMarkup`, and the URLs of its uploaded images.
+  novelText$(novelId: number): Observable<NovelText> {
+    return this.call(novels.novelText, novelId);
+  }
+
+  /** A user's novels, a page at a time. */
+  userNovelPages$(userId: number, options?: novels.NovelOffsetOptions) {
+    return this.pages(novels.userNovels, userId, options);
+  }
+
+  /** A user's novels, newest first. */
+  userNovels$(userId: number, options?: novels.NovelOffsetOptions): Observable<Novel> {
+    return itemsOf(this.userNovelPages$(userId, options));
+  }
+
+  /** The novels of a series, a page at a time; pages carry `seriesDetail`, `firstNovel` and `latestNovel`. */
+  novelSeriesPages$(seriesId: number, options?: novels.NovelSeriesOptions) {
+    return this.pages(novels.novelSeries, seriesId, options);
+  }
+
+  /** The novels of a series, in series order. */
+  novelSeries$(seriesId: number, options?: novels.NovelSeriesOptions): Observable<Novel> {
+    return itemsOf(this.novelSeriesPages$(seriesId, options));
+  }
+
+  /** A novel's comments, a page at a time; pages carry `totalComments` when Pixiv sends it. */
+  novelCommentPages$(novelId: number, options?: novels.NovelOffsetOptions) {
+    return this.pages(novels.novelComments, novelId, options);
+  }
+
+  /** A novel's comments, newest first. */
+  novelComments$(novelId: number, options?: novels.NovelOffsetOptions): Observable<Comment> {
+    return itemsOf(this.novelCommentPages$(novelId, options));
+  }
+
+  /** Novels recommended to the account, a page at a time; pages carry `rankingNovels`. */
+  recommendedNovelPages$(options?: novels.RecommendedNovelsOptions) {
+    return this.pages(novels.recommendedNovels, options);
+  }
+
+  /** Novels recommended to the account. */
+  recommendedNovels$(options?: novels.RecommendedNovelsOptions): Observable<Novel> {
+    return itemsOf(this.recommendedNovelPages$(options));
+  }
+
+  /** The newest novels on Pixiv, a page at a time (the `max_novel_id` cursor). */
+  newNovelPages$(options?: novels.NewNovelsOptions) {
+    return this.pages(novels.newNovels, options);
+  }
+
+  /** The newest novels on Pixiv. */
+  newNovels$(options?: novels.NewNovelsOptions): Observable<Novel> {
+    return itemsOf(this.newNovelPages$(options));
+  }
+
+  /** New novels of the authors the account follows, a page at a time. */
+  followingNovelPages$(options?: novels.FollowingNovelsOptions) {
+    return this.pages(novels.followingNovels, options);
+  }
+
+  /** New novels of the authors the account follows. */
+  followingNovels$(options?: novels.FollowingNovelsOptions): Observable<Novel> {
+    return itemsOf(this.followingNovelPages$(options));
+  }
+
+  /** A novel ranking, a page at a time. */
+  rankingNovelPages$(options?: novels.RankingNovelsOptions) {
+    return this.pages(novels.rankingNovels, options);
+  }
+
+  /** A novel ranking (the latest daily one by default). */
+  rankingNovels$(options?: novels.RankingNovelsOptions): Observable<Novel> {
+    return itemsOf(this.rankingNovelPages$(options));
+  }
+
+  /** A user's bookmarked novels, a page at a time (`next` is the max_bookmark_id). */
+  userNovelBookmarkPages$(userId: number, options?: novels.UserNovelBookmarksOptions) {
+    return this.pages(novels.userNovelBookmarks, userId, options);
+  }
+
+  /** A user's bookmarked novels, newest bookmark first. */
+  userNovelBookmarks$(userId: number, options?: novels.UserNovelBookmarksOptions): Observable<Novel> {
+    return itemsOf(this.userNovelBookmarkPages$(userId, options));
+  }
+
+  /** The tags a user put on their novel bookmarks, a page at a time. */
+  userNovelBookmarkTagPages$(userId: number, options?: novels.UserNovelBookmarkTagsOptions) {
+    return this.pages(novels.userNovelBookmarkTags, userId, options);
+  }
+
+  /** The tags a user put on their novel bookmarks, with how many bookmarks carry each. */
+  userNovelBookmarkTags$(userId: number, options?: novels.UserNovelBookmarkTagsOptions): Observable<BookmarkTag> {
+    return itemsOf(this.userNovelBookmarkTagPages$(userId, options));
+  }
+
+  /** Whether the account bookmarked the novel, and with which tags. */
+  novelBookmark$(novelId: number): Observable<BookmarkDetail> {
+    return this.call(novels.novelBookmark, novelId);
+  }
+
+  /** Bookmarks a novel; emits once (`undefined`) when done. */
+  addNovelBookmark(novelId: number, options?: novels.AddNovelBookmarkOptions): Observable<void> {
+    return this.call(novels.addNovelBookmark, novelId, options);
+  }
+
+  /** Removes a novel bookmark; emits once (`undefined`) when done. */
+  deleteNovelBookmark(novelId: number): Observable<void> {
+    return this.call(novels.deleteNovelBookmark, novelId);
+  }
+
+  /** Today's trending novel tags, each with a representative illustration (as Pixiv sends them). */
+  trendingNovelTags$(): Observable<TrendingTag> {
+    return this.call(novels.trendingNovelTags).pipe(mergeMap((tags) => tags));
+  }
+
     endpoint: ListEndpoint<Args, Body, Item, Next, Extra>,
     ...args: Args
   ): Observable<Page<Item, Next, Extra>> {
     return defer(() => {
-      const query = endpoint.query(...args); // bad arguments throw here, before anything is sent
-      const url = `${this.apiBaseUrl}${endpoint.path}`;
+      // bad arguments throw here, before anything is sent
+      const query = endpoint.query(...args);
+      const url = `${this.apiBaseUrl}${pathOf(endpoint.path, args)}`;
+      const windows = endpoint.dateWindows?.(...args);
+      const resumeFrom = resumeFromOf(args);
+      const run = (first: RequestSpec) =>
+        windows ? walkDateWindows(this.caller, first, endpoint, windows) : paginate(this.caller, first, endpoint);
+      // a resumed listing's URL carries every argument, the account's id included
+      if (resumeFrom !== undefined) return run(resumeRequest(this.caller, resumeFrom, url));
       const { accountParam } = endpoint;
-      if (!accountParam) return paginate(this.caller, { method: 'GET', url, params: query }, endpoint);
+      if (!accountParam) return run({ method: 'GET', url, params: query });
       return this.session.accessToken$().pipe(
         mergeMap(() => {
           const account = this.session.current.account;
           if (!account) throw new AuthenticationRequired();
-          const params = { [accountParam]: account.id, ...query };
-          return paginate(this.caller, { method: 'GET', url, params }, endpoint);
+          return run({ method: 'GET', url, params: { [accountParam]: account.id, ...query } });
         }),
       );
     });
@@ -350,9 +636,12 @@ export class PixivClient {
   ): Observable<Result> {
     return defer(() => {
       const params = endpoint.params(...args);
-      const url = `${this.apiBaseUrl}${endpoint.path}`;
+      const url = `${this.apiBaseUrl}${pathOf(endpoint.path, args)}`;
       const get = endpoint.method === 'GET';
-      const spec: RequestSpec = get ? { method: 'GET', url, params } : { method: 'POST', url, form: params };
+      const { responseType } = endpoint;
+      const spec: RequestSpec = get
+        ? { method: 'GET', url, params, responseType }
+        : { method: 'POST', url, form: params, responseType };
       const request = { method: endpoint.method, url: get ? withQuery(url, params) : url };
       // a POST is not idempotent: the retry policy resends it only when it surely never arrived
       return this.caller

@@ -16,29 +16,44 @@ export { RETRY_DEFAULTS } from './http/retry';
 export type {
   FollowingIllustrationsOptions,
   IllustrationCommentsOptions,
+  NewIllustrationsOptions,
   OffsetOptions,
   RankingIllustrationsOptions,
   RecommendedCursor,
   RecommendedIllustrationsOptions,
+  RecommendedMangaOptions,
 } from './endpoints/illustrations';
-export type { SearchIllustrationsOptions } from './endpoints/search';
+export type {
+  SearchIllustrationsOptions,
+  SearchNovelsOptions,
+  SearchUsersOptions,
+  SearchWorksOptions,
+} from './endpoints/search';
 export type { AddBookmarkOptions, UserBookmarkTagsOptions, UserBookmarksOptions } from './endpoints/bookmarks';
 export type { FollowersOptions, FollowingOptions, UserIllustrationsOptions } from './endpoints/users';
+export type { ResumeOptions } from './endpoints/endpoint';
+export type { FollowOptions } from './endpoints/follows';
+export type { WatchlistKind } from './endpoints/watchlists';
+export type { SpotlightArticlesOptions } from './endpoints/spotlight';
 
 export { AiType, ContentType, Duration, RankingMode, Restriction, SearchAiType, SearchTarget, Size, Sort, Visibility } from './models';
 export type {
   Account,
+  AiShowSettings,
   BookmarkDetail,
   BookmarkDetailTag,
   BookmarkTag,
   Comment,
   CommentStamp,
+  FollowDetail,
   FullUser,
   Illustration,
+  IllustrationSeriesDetail,
   Novel,
   NovelTag,
   ProfilePublicity,
   Series,
+  SpotlightArticle,
   Tag,
   TrendingTag,
   UgoiraFrame,
@@ -46,6 +61,7 @@ export type {
   User,
   UserPreview,
   UserProfile,
+  WatchlistSeries,
   Workspace,
 } from './models';
 

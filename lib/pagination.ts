@@ -2,8 +2,9 @@ import * as t from 'io-ts';
 import { Observable, Subscription, mergeMap } from 'rxjs';
 import type { AuthorizedCaller } from './auth/authorized';
 import { currentDemand } from './demand';
-import { BadApiResponse } from './errors';
-import { RequestSpec, withQuery } from './http/request';
+import type { DateWindows } from './endpoints/endpoint';
+import { BadApiResponse, PixivApiError } from './errors';
+import { Params, RequestSpec, withQuery } from './http/request';
 import { decode } from './models';
 
 /**
@@ -38,7 +39,8 @@ interface WithNextUrl {
 /**
  * The one pagination engine. Sends `first`, then follows each page's `next_url` verbatim until it
  * is null; keeps going past empty pages; refuses a `next_url` off the API origin (the token never
- * goes there), an absurdly long one, or one it has already fetched (a looping server). Nothing is
+ * goes there), an absurdly long one, or one it has already fetched (a looping server). A
+ * `next_url` on Pixiv's own origin is followed on `apiBaseUrl` when that is another. Nothing is
  * sent before subscription, and nothing after the subscriber has unsubscribed: a `take(n)` that is
  * satisfied by a page sends no further request.
  */
@@ -87,9 +89,10 @@ export function paginate<Body extends WithNextUrl, Item, Next, Extra>(
           }
           // send the URL exactly as checked: axios would join a string that does not start with
           // a scheme (" https://…", "\nhttps://…") to the instance's baseURL
-          const url = absoluteUrl(nextUrl);
-          if (url === null) return fail('next_url is not an absolute URL', nextUrl);
-          if (!caller.isApiUrl(url)) return fail('next_url leaves the API origin', url);
+          const absolute = absoluteUrl(nextUrl);
+          if (absolute === null) return fail('next_url is not an absolute URL', nextUrl);
+          const url = caller.toApiUrl(absolute);
+          if (url === null) return fail('next_url leaves the API origin', absolute);
           if (fetched.has(url)) return fail('next_url repeats a page already fetched: the listing loops', url);
           fetched.add(url);
           if (demand) cancelWait = demand.whenReady(() => load({ method: 'GET', url }));
@@ -105,6 +108,93 @@ export function paginate<Body extends WithNextUrl, Item, Next, Extra>(
       inFlight?.unsubscribe();
     };
   });
+}
+
+/**
+ * The first request of a listing resumed from an earlier page's `nextUrl`: checked like a
+ * `next_url` (on the API origin, or on Pixiv's own and rebased) and with the endpoint's path, then
+ * sent as given, since the URL carries the arguments.
+ * @throws TypeError when `resumeFrom` is not such a URL
+ */
+export function resumeRequest(caller: AuthorizedCaller, resumeFrom: string, endpointUrl: string): RequestSpec {
+  const absolute = absoluteUrl(resumeFrom);
+  const url = absolute === null ? null : caller.toApiUrl(absolute);
+  if (url === null) {
+    throw new TypeError(`resumeFrom must be a nextUrl on the API origin, got ${JSON.stringify(resumeFrom.slice(0, 200))}`);
+  }
+  if (new URL(url).pathname !== new URL(endpointUrl).pathname) {
+    throw new TypeError(`resumeFrom must be a nextUrl of ${new URL(endpointUrl).pathname}, got ${JSON.stringify(resumeFrom.slice(0, 200))}`);
+  }
+  return { method: 'GET', url };
+}
+
+/**
+ * A search that goes on past Pixiv's offset cap: pages `first` with {@link paginate}; when the
+ * cap's 400 ends it, pages again with `windows.bound` moved to the Tokyo day of the last work
+ * emitted (and no offset), skipping works already emitted. Every window narrows the search or the
+ * walk ends: a window that brings nothing new ends it (with the cap's error when the cap ended
+ * that window too), and so does a window that could not move because one day alone holds more
+ * than the cap (with the cap's error, after every work it could emit).
+ */
+export function walkDateWindows<Body extends WithNextUrl, Item, Next, Extra>(
+  caller: AuthorizedCaller,
+  first: RequestSpec,
+  declaration: PageDeclaration<Body, Item, Next, Extra>,
+  windows: DateWindows<Item>,
+): Observable<Page<Item, Next, Extra>> {
+  return new Observable<Page<Item, Next, Extra>>((subscriber) => {
+    const emitted = new Set<number>();
+    let current: Subscription | undefined;
+    let last: Item | undefined;
+    const base = first.url.split('?')[0]!;
+    let params: Params = { ...queryOf(first.url), ...first.params };
+
+    const run = (spec: RequestSpec): void => {
+      let fresh = 0;
+      current = paginate(caller, spec, declaration).subscribe({
+        next: (page) => {
+          const items = page.items.filter((item) => {
+            const id = windows.idOf(item);
+            if (emitted.has(id)) return false;
+            emitted.add(id);
+            return true;
+          });
+          fresh += items.length;
+          if (items.length > 0) last = items[items.length - 1];
+          subscriber.next({ ...page, items });
+        },
+        error: (error: unknown) => {
+          if (!isOffsetCap(error) || fresh === 0 || last === undefined) return subscriber.error(error);
+          const day = tokyoDay(windows.dateOf(last));
+          // the last work is on the window's own bound: that day alone holds more than the cap
+          if (params[windows.bound] === day) return subscriber.error(error);
+          params = { ...params, [windows.bound]: day, [windows.offsetParam]: undefined };
+          run({ method: 'GET', url: base, params });
+        },
+        complete: () => subscriber.complete(),
+      });
+    };
+
+    run(first);
+    return () => current?.unsubscribe();
+  });
+}
+
+/** Pixiv's answer to an offset past 5000: 400 with `{"offset":["Offset must be no more than 5000"]}`. */
+function isOffsetCap(error: unknown): error is PixivApiError {
+  return error instanceof PixivApiError && error.status === 400 && /offset/i.test(error.apiMessage);
+}
+
+/** The calendar day of `date` in Asia/Tokyo (UTC+9, no daylight saving), as `YYYY-MM-DD`. */
+export function tokyoDay(date: Date): string {
+  return new Date(date.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The query of a URL as params (for a resumed search whose arguments are in its URL). */
+function queryOf(url: string): Record<string, string> {
+  const start = url.indexOf('?');
+  if (start < 0) return {};
+  return Object.fromEntries(new URLSearchParams(url.slice(start + 1)).entries());
 }
 
 /** The normalised absolute form of `url` (`new URL(url).href`), or null when it is not absolute. */

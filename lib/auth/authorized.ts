@@ -21,6 +21,9 @@ export function isExpiredAccessToken(error: unknown): boolean {
   );
 }
 
+/** Where Pixiv's own bodies point their `next_url`s. */
+const PIXIV_API_ORIGIN = 'https://app-api.pixiv.net';
+
 export interface ApiCallOptions {
   /** See RetryContext.idempotent. @default true */
   readonly idempotent?: boolean;
@@ -38,7 +41,7 @@ export class AuthorizedCaller {
     private readonly http: HttpContext,
     private readonly session: AuthSession,
     private readonly limiter: RequestLimiter,
-    apiBaseUrl: string,
+    private readonly apiBaseUrl: string,
     private readonly language: string,
   ) {
     this.apiOrigin = new URL(apiBaseUrl).origin;
@@ -83,5 +86,23 @@ export class AuthorizedCaller {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * The URL to send for a `next_url` (or a `resumeFrom`): itself when it is on the API origin; the
+   * same path and query on `apiBaseUrl` when it is on Pixiv's own API origin and `apiBaseUrl` is
+   * another (a proxy or a test server writes Pixiv's URLs into its bodies); `null` for anything
+   * else, which is never sent.
+   */
+  toApiUrl(url: string): string | null {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return null;
+    }
+    if (parsed.origin === this.apiOrigin) return parsed.href;
+    if (parsed.origin !== PIXIV_API_ORIGIN) return null;
+    return `${this.apiBaseUrl}${parsed.pathname}${parsed.search}`;
   }
 }

@@ -8,9 +8,10 @@ import {
   toIllustration,
 } from '../models';
 import { queryNumber } from '../pagination';
-import { NoContent, callEndpoint, listEndpoint } from './endpoint';
+import { NoContent, ResumeOptions, callEndpoint, listEndpoint } from './endpoint';
 import * as check from './validate';
 
+/** Options of `addBookmark`. */
 export interface AddBookmarkOptions {
   /** @default Visibility.PUBLIC */
   readonly visibility?: Visibility;
@@ -18,7 +19,8 @@ export interface AddBookmarkOptions {
   readonly tags?: readonly string[];
 }
 
-export interface UserBookmarksOptions {
+/** Options of `userBookmarks$`. */
+export interface UserBookmarksOptions extends ResumeOptions {
   /** Public or private bookmarks (private ones only of the authenticated account). @default Visibility.PUBLIC */
   readonly visibility?: Visibility;
   /** Start below this bookmark id (the cursor Pixiv pages with). */
@@ -27,7 +29,8 @@ export interface UserBookmarksOptions {
   readonly tag?: string;
 }
 
-export interface UserBookmarkTagsOptions {
+/** Options of `userBookmarkTags$`. */
+export interface UserBookmarkTagsOptions extends ResumeOptions {
   /** @default Visibility.PUBLIC */
   readonly visibility?: Visibility;
   readonly offset?: number;

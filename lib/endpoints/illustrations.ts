@@ -2,6 +2,7 @@ import {
   CommentsBody,
   ContentType,
   IllustrationDetailBody,
+  IllustrationSeriesBody,
   IllustrationsBody,
   RankingMode,
   RecommendedBody,
@@ -9,33 +10,38 @@ import {
   UgoiraMetadataBody,
   toComment,
   toIllustration,
+  toIllustrationSeriesDetail,
   toTrendingTag,
   toUgoiraMetadata,
   Visibility,
 } from '../models';
 import { queryNumber } from '../pagination';
-import { FOR_IOS, callEndpoint, listEndpoint } from './endpoint';
+import { FOR_IOS, ResumeOptions, callEndpoint, listEndpoint } from './endpoint';
 import * as check from './validate';
 
 const offsetCursor = queryNumber('offset');
 
-export interface IllustrationCommentsOptions {
+/** Options of `illustrationComments$`. */
+export interface IllustrationCommentsOptions extends ResumeOptions {
   /** Start at this comment. */
   readonly offset?: number;
   /** Ask for `total_comments` on the page. @default false */
   readonly includeTotalComments?: boolean;
 }
 
-export interface OffsetOptions {
+/** Options of the listings that page by offset alone. */
+export interface OffsetOptions extends ResumeOptions {
   /** Start at this item. */
   readonly offset?: number;
 }
 
+/** Options of `followingIllustrations$`. */
 export interface FollowingIllustrationsOptions extends OffsetOptions {
   /** Works of the artists followed publicly or privately. @default Visibility.PUBLIC */
   readonly visibility?: Visibility;
 }
 
+/** Options of `recommendedIllustrations$`. */
 export interface RecommendedIllustrationsOptions extends OffsetOptions {
   /** @default ContentType.ILLUSTRATION */
   readonly contentType?: ContentType.ILLUSTRATION | ContentType.MANGA;
@@ -49,6 +55,7 @@ export interface RecommendedIllustrationsOptions extends OffsetOptions {
   readonly includeRankingLabel?: boolean;
 }
 
+/** Options of `rankingIllustrations$`. */
 export interface RankingIllustrationsOptions extends OffsetOptions {
   /** @default RankingMode.DAY */
   readonly mode?: RankingMode;
@@ -63,8 +70,31 @@ export interface RecommendedCursor {
   readonly offset: number | null;
 }
 
+/** Options of `newIllustrations$`. */
+export interface NewIllustrationsOptions extends ResumeOptions {
+  /** @default ContentType.ILLUSTRATION */
+  readonly contentType?: ContentType.ILLUSTRATION | ContentType.MANGA;
+  /** Start below this illustration id (the cursor Pixiv pages with). */
+  readonly maxIllustId?: number;
+}
+
+/** Options of `recommendedManga$`. */
+export interface RecommendedMangaOptions extends OffsetOptions {
+  /** Also return `rankingIllustrations` on the first page. @default true */
+  readonly includeRankingIllustrations?: boolean;
+}
+
 const minRecent = queryNumber('min_bookmark_id_for_recent_illust');
 const maxRecommend = queryNumber('max_bookmark_id_for_recommend');
+
+/** `illust` or `manga`: the only kinds a listing of works by kind takes. */
+function illustOrManga(value: unknown): ContentType.ILLUSTRATION | ContentType.MANGA {
+  const contentType = check.oneOf('contentType', ContentType, value);
+  if (contentType !== ContentType.ILLUSTRATION && contentType !== ContentType.MANGA) {
+    throw new TypeError(`contentType must be illust or manga here, got "${contentType}"`);
+  }
+  return contentType;
+}
 
 export const illustration = callEndpoint({
   method: 'GET',
@@ -179,4 +209,46 @@ export const ugoiraMetadata = callEndpoint({
   params: (illustrationId: number) => ({ illust_id: check.id('illustrationId', illustrationId) }),
   body: UgoiraMetadataBody,
   result: (body) => toUgoiraMetadata(body.ugoira_metadata),
+});
+
+export const newIllustrations = listEndpoint({
+  path: '/v1/illust/new',
+  query: (options: NewIllustrationsOptions = {}) => ({
+    content_type: illustOrManga(options.contentType ?? ContentType.ILLUSTRATION),
+    filter: FOR_IOS,
+    max_illust_id: check.optionalId('maxIllustId', options.maxIllustId),
+  }),
+  body: IllustrationsBody,
+  items: (body) => body.illusts.map(toIllustration),
+  next: queryNumber('max_illust_id'),
+});
+
+export const illustrationSeries = listEndpoint({
+  path: '/v1/illust/series',
+  query: (seriesId: number, options: OffsetOptions = {}) => ({
+    illust_series_id: check.id('seriesId', seriesId),
+    filter: FOR_IOS,
+    offset: check.offset(options.offset),
+  }),
+  body: IllustrationSeriesBody,
+  items: (body) => body.illusts.map(toIllustration),
+  next: offsetCursor,
+  extras: (body) => ({
+    seriesDetail: toIllustrationSeriesDetail(body.illust_series_detail),
+    firstIllustration: body.illust_series_first_illust ? toIllustration(body.illust_series_first_illust) : null,
+  }),
+});
+
+export const recommendedManga = listEndpoint({
+  path: '/v1/manga/recommended',
+  query: (options: RecommendedMangaOptions = {}) => ({
+    filter: FOR_IOS,
+    include_ranking_label: true,
+    include_ranking_illusts: check.flag('includeRankingIllustrations', options.includeRankingIllustrations ?? true),
+    offset: check.offset(options.offset),
+  }),
+  body: RecommendedBody,
+  items: (body) => body.illusts.map(toIllustration),
+  next: offsetCursor,
+  extras: (body) => ({ rankingIllustrations: (body.ranking_illusts ?? []).map(toIllustration) }),
 });

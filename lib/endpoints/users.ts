@@ -9,22 +9,25 @@ import {
   toUserPreview,
 } from '../models';
 import { queryNumber } from '../pagination';
-import { FOR_IOS, callEndpoint, listEndpoint } from './endpoint';
+import { FOR_IOS, ResumeOptions, callEndpoint, listEndpoint } from './endpoint';
 import * as check from './validate';
 
-export interface UserIllustrationsOptions {
+/** Options of `userIllustrations$`. */
+export interface UserIllustrationsOptions extends ResumeOptions {
   /** Illustrations (ugoira included) or manga. @default ContentType.ILLUSTRATION */
   readonly contentType?: ContentType.ILLUSTRATION | ContentType.MANGA;
   readonly offset?: number;
 }
 
-export interface FollowingOptions {
+/** Options of `following$`. */
+export interface FollowingOptions extends ResumeOptions {
   /** @default Visibility.PUBLIC */
   readonly visibility?: Visibility;
   readonly offset?: number;
 }
 
-export interface FollowersOptions {
+/** Options of the user listings that page by offset alone (`followers$`, `mypixiv$`, …). */
+export interface FollowersOptions extends ResumeOptions {
   readonly offset?: number;
 }
 
@@ -70,6 +73,38 @@ export const followers = listEndpoint({
   accountParam: 'user_id',
   query: (options: FollowersOptions = {}) => ({
     filter: FOR_IOS,
+    offset: check.offset(options.offset),
+  }),
+  body: UserPreviewsBody,
+  items: (body) => body.user_previews.map(toUserPreview),
+  next: offsetCursor,
+});
+
+export const relatedUsers = listEndpoint({
+  path: '/v1/user/related',
+  // pixivpy sends seed_user_id last
+  query: (userId: number, options: FollowersOptions = {}) => ({
+    filter: FOR_IOS,
+    offset: check.offset(options.offset),
+    seed_user_id: check.id('userId', userId),
+  }),
+  body: UserPreviewsBody,
+  items: (body) => body.user_previews.map(toUserPreview),
+  next: offsetCursor,
+});
+
+export const recommendedUsers = listEndpoint({
+  path: '/v1/user/recommended',
+  query: (options: FollowersOptions = {}) => ({ filter: FOR_IOS, offset: check.offset(options.offset) }),
+  body: UserPreviewsBody,
+  items: (body) => body.user_previews.map(toUserPreview),
+  next: offsetCursor,
+});
+
+export const mypixiv = listEndpoint({
+  path: '/v1/user/mypixiv',
+  query: (userId: number, options: FollowersOptions = {}) => ({
+    user_id: check.id('userId', userId),
     offset: check.offset(options.offset),
   }),
   body: UserPreviewsBody,

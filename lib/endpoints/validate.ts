@@ -50,6 +50,20 @@ export function optionalOneOf<E extends Record<string, string>>(
   return value === undefined ? undefined : oneOf(name, enumObj, value);
 }
 
+/** A member of a numeric enum (`SearchAiType`). */
+export function optionalNumericOneOf<E extends Record<string, string | number>>(
+  name: string,
+  enumObj: E,
+  value: unknown,
+): E[keyof E] | undefined {
+  if (value === undefined) return undefined;
+  const members = Object.values(enumObj).filter((member): member is number => typeof member === 'number');
+  if (typeof value !== 'number' || !members.includes(value)) {
+    throw new TypeError(`${name} must be one of ${members.join(', ')}, got ${describe(value)}`);
+  }
+  return value as E[keyof E];
+}
+
 export function flag(name: string, value: unknown): boolean {
   if (typeof value !== 'boolean') throw new TypeError(`${name} must be a boolean, got ${describe(value)}`);
   return value;

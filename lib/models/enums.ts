@@ -35,6 +35,10 @@ export enum SearchTarget {
   TAGS_PARTIAL = 'partial_match_for_tags',
   TAGS_EXACT = 'exact_match_for_tags',
   TITLE_AND_CAPTION = 'title_and_caption',
+  /** Novels only: the words anywhere in the text. */
+  TEXT = 'text',
+  /** Novels only: the words in the title, caption or tags. */
+  KEYWORD = 'keyword',
 }
 
 /** The sizes an image comes in; `ORIGINAL` has the best quality. */
@@ -45,10 +49,11 @@ export enum Size {
   ORIGINAL = 'original',
 }
 
-/** Search result order by date. */
+/** Search result order: by date, or by popularity (premium accounts only). */
 export enum Sort {
   DATE_DESC = 'date_desc',
   DATE_ASC = 'date_asc',
+  POPULAR_DESC = 'popular_desc',
 }
 
 /** Whether a bookmark or a follow is public or private (the API's `restrict`). */

@@ -1,9 +1,10 @@
 import * as t from 'io-ts';
 import { IsoDateString, enumCodec } from './codecs';
-import { ContentType, Size } from './enums';
+import { AiType, ContentType, Restriction, Size } from './enums';
 import { RawSeries, Series, toSeries } from './series';
 import { RawTag, Tag, toTag } from './tag';
 import { RawUser, User, toUser } from './user';
+import { toAiType, toRestriction } from './work-flags';
 
 /** `image_urls` of a work: list items may point at `_webp` crops. There is no original here. */
 export const RawImageUrls = t.type({ square_medium: t.string, medium: t.string, large: t.string }, 'ImageUrls');
@@ -67,6 +68,7 @@ export const RawIllustration = t.intersection(
 );
 export type RawIllustration = t.TypeOf<typeof RawIllustration>;
 
+/** An illustration, manga or ugoira. */
 export interface Illustration {
   readonly id: number;
   readonly title: string;
@@ -100,7 +102,11 @@ export interface Illustration {
   readonly sanityLevel: number;
   /** 0 all ages, 1 R-18, 2 R-18G; 0 when the body predates the field. */
   readonly xRestrict: number;
-  /** 0 or 1 not AI-generated, 2 AI-generated (since 2022). */
+  /** Whether the work was made with AI (`illust_ai_type`); `UNKNOWN` when the body does not say. */
+  readonly aiType: AiType;
+  /** Who may see the work (`x_restrict`); `HIDDEN` when Pixiv sent a `limit_*` placeholder instead. */
+  readonly restriction: Restriction;
+  /** 0 or 1 not AI-generated, 2 AI-generated (since 2022), as sent. */
   readonly illustAiType?: number;
   readonly illustBookStyle?: number;
   readonly commentAccessControl?: number;
@@ -108,6 +114,7 @@ export interface Illustration {
   readonly restrictionAttributes?: readonly string[];
 }
 
+/** Maps a raw work to an {@link Illustration}. */
 export function toIllustration(raw: RawIllustration): Illustration {
   const imageUrls = raw.image_urls;
   return {
@@ -139,6 +146,8 @@ export function toIllustration(raw: RawIllustration): Illustration {
     restrict: raw.restrict,
     sanityLevel: raw.sanity_level,
     xRestrict: raw.x_restrict ?? 0,
+    aiType: toAiType(raw.illust_ai_type),
+    restriction: toRestriction(raw.x_restrict, imageUrls.square_medium),
     illustAiType: raw.illust_ai_type,
     illustBookStyle: raw.illust_book_style,
     commentAccessControl: raw.comment_access_control,

@@ -11,6 +11,12 @@ import { RawComment } from './comment';
 import { RawDetailUser, RawProfilePublicity, RawUserProfile, RawWorkspace } from './full-user';
 import { RawIllustration } from './illustration';
 import { RawNovel } from './novel';
+import { RawAiShowSettings } from './ai-show-settings';
+import { RawFollowDetail } from './follow-detail';
+import { RawIllustrationSeriesDetail } from './illustration-series-detail';
+import { RawSpotlightArticle } from './spotlight-article';
+import { RawTag } from './tag';
+import { RawWatchlistSeries } from './watchlist-series';
 import { RawTrendingTag } from './trending-tag';
 import { RawUgoiraMetadata } from './ugoira';
 import { RawUserPreview } from './user-preview';
@@ -114,3 +120,110 @@ export type UgoiraMetadataBody = t.TypeOf<typeof UgoiraMetadataBody>;
 /** `/v2/novel/detail`: `{ novel }`. Map with `toNovel`. */
 export const NovelDetailBody = withFastPath(t.type({ novel: RawNovel }, 'NovelDetailBody'));
 export type NovelDetailBody = t.TypeOf<typeof NovelDetailBody>;
+
+/** `/v1/search/novel`: `{ novels, next_url, search_span_limit, show_ai }`. Items: `toNovel`. */
+export const SearchNovelsBody = withFastPath(
+  t.intersection(
+    [
+      t.type({ novels: t.array(RawNovel, 'Array<Novel>'), next_url: NextUrl }, 'SearchNovelsFields'),
+      t.partial({ search_span_limit: t.number, show_ai: t.boolean }, 'OptionalSearchNovelsFields'),
+    ],
+    'SearchNovelsBody',
+  ),
+);
+export type SearchNovelsBody = t.TypeOf<typeof SearchNovelsBody>;
+
+/**
+ * `/v1/illust/series`: a page of the series' works with the series and its first work.
+ * Items: `toIllustration`; `toIllustrationSeriesDetail` for the series.
+ */
+export const IllustrationSeriesBody = withFastPath(
+  t.intersection(
+    [
+      t.type(
+        { illusts: Illustrations, next_url: NextUrl, illust_series_detail: RawIllustrationSeriesDetail },
+        'IllustrationSeriesFields',
+      ),
+      t.partial(
+        { illust_series_first_illust: t.union([RawIllustration, t.null], 'Illustration | null') },
+        'OptionalIllustrationSeriesFields',
+      ),
+    ],
+    'IllustrationSeriesBody',
+  ),
+);
+export type IllustrationSeriesBody = t.TypeOf<typeof IllustrationSeriesBody>;
+
+/** `/v2/search/autocomplete`: `{ tags }`, no `next_url`. Items: `toTag`. */
+export const AutocompleteBody = withFastPath(t.type({ tags: t.array(RawTag, 'Array<Tag>') }, 'AutocompleteBody'));
+export type AutocompleteBody = t.TypeOf<typeof AutocompleteBody>;
+
+/** `/v1/user/follow/detail`: `{ follow_detail }`. Map with `toFollowDetail`. */
+export const FollowDetailBody = withFastPath(t.type({ follow_detail: RawFollowDetail }, 'FollowDetailBody'));
+export type FollowDetailBody = t.TypeOf<typeof FollowDetailBody>;
+
+/** `/v1/watchlist/manga` and `/v1/watchlist/novel`: `{ series, next_url }`. Items: `toWatchlistSeries`. */
+export const WatchlistBody = withFastPath(
+  t.intersection(
+    [
+      t.type({ series: t.array(RawWatchlistSeries, 'Array<WatchlistSeries>') }, 'WatchlistFields'),
+      // the recorded body has `next_url: null`; client models only say the list may page
+      t.partial({ next_url: NextUrl }, 'OptionalWatchlistFields'),
+    ],
+    'WatchlistBody',
+  ),
+);
+export type WatchlistBody = t.TypeOf<typeof WatchlistBody>;
+
+/** `/v1/user/ai-show-settings`: `{ show_ai }`. Map with `toAiShowSettings`. */
+export const AiShowSettingsBody = withFastPath(RawAiShowSettings);
+export type AiShowSettingsBody = t.TypeOf<typeof AiShowSettingsBody>;
+
+/** `/v1/spotlight/articles`: `{ spotlight_articles, next_url }` (pages of 10). Items: `toSpotlightArticle`. */
+export const SpotlightArticlesBody = withFastPath(
+  t.type(
+    { spotlight_articles: t.array(RawSpotlightArticle, 'Array<SpotlightArticle>'), next_url: NextUrl },
+    'SpotlightArticlesBody',
+  ),
+);
+export type SpotlightArticlesBody = t.TypeOf<typeof SpotlightArticlesBody>;
+
+const Novels = t.array(RawNovel, 'Array<Novel>');
+
+/**
+ * User novels, the new and follow feeds, rankings and novel bookmarks: `{ novels, next_url }`
+ * (`/v1/user/novels` has no top-level `user` in the recorded body, whatever clients model).
+ * Items: `toNovel`.
+ */
+export const NovelsBody = withFastPath(t.type({ novels: Novels, next_url: NextUrl }, 'NovelsBody'));
+export type NovelsBody = t.TypeOf<typeof NovelsBody>;
+
+/**
+ * latest novels (`toNovel`; either may be missing or null).
+ */
+  t.intersection(
+    [
+      t.type(
+      ),
+      t.partial(
+        {
+          novel_series_first_novel: t.union([RawNovel, t.null], 'Novel | null'),
+          novel_series_latest_novel: t.union([RawNovel, t.null], 'Novel | null'),
+        },
+      ),
+    ],
+  ),
+);
+
+/** `/v1/novel/recommended`. Items (`novels` and `ranking_novels`): `toNovel`. */
+export const RecommendedNovelsBody = withFastPath(
+  t.intersection(
+    [
+      t.type({ novels: Novels, next_url: NextUrl }, 'RecommendedNovelsFields'),
+      // `privacy_policy` (`{}` or a policy to agree to) is not read.
+      t.partial({ ranking_novels: Novels, privacy_policy: t.unknown }, 'OptionalRecommendedNovelsFields'),
+    ],
+    'RecommendedNovelsBody',
+  ),
+);
+export type RecommendedNovelsBody = t.TypeOf<typeof RecommendedNovelsBody>;

@@ -19,9 +19,11 @@ describe('enums', () => {
       'partial_match_for_tags',
       'exact_match_for_tags',
       'title_and_caption',
+      'text',
+      'keyword',
     ]);
     expect(Object.values(Size)).toEqual(['square_medium', 'medium', 'large', 'original']);
-    expect(Object.values(Sort)).toEqual(['date_desc', 'date_asc']);
+    expect(Object.values(Sort)).toEqual(['date_desc', 'date_asc', 'popular_desc']);
     expect(Object.values(Visibility)).toEqual(['public', 'private']);
   });
 
@@ -29,8 +31,8 @@ describe('enums', () => {
     expect(Object.keys(ContentType)).toEqual(['ILLUSTRATION', 'MANGA', 'UGOIRA', 'NOVEL']);
     expect(Object.keys(Size)).toEqual(['SQUARE_MEDIUM', 'MEDIUM', 'LARGE', 'ORIGINAL']);
     expect(Object.keys(Duration)).toEqual(['LAST_DAY', 'LAST_WEEK', 'LAST_MONTH']);
-    expect(Object.keys(SearchTarget)).toEqual(['TAGS_PARTIAL', 'TAGS_EXACT', 'TITLE_AND_CAPTION']);
-    expect(Object.keys(Sort)).toEqual(['DATE_DESC', 'DATE_ASC']);
+    expect(Object.keys(SearchTarget)).toEqual(['TAGS_PARTIAL', 'TAGS_EXACT', 'TITLE_AND_CAPTION', 'TEXT', 'KEYWORD']);
+    expect(Object.keys(Sort)).toEqual(['DATE_DESC', 'DATE_ASC', 'POPULAR_DESC']);
     expect(Object.keys(Visibility)).toEqual(['PUBLIC', 'PRIVATE']);
   });
 });
