@@ -17,6 +17,8 @@ export interface RequestSpec {
   readonly headers?: Readonly<Record<string, string>>;
   /** Maps an error answer (status ≥ 300) to an error; the API's envelope mapping by default. */
   readonly mapError?: (status: number, body: unknown, headers: unknown, target: RequestTarget) => PixivError;
+  /** `'text'`: a 2xx body is emitted as the text it is (an HTML page), not parsed. @default 'json' */
+  readonly responseType?: 'json' | 'text';
 }
 
 export type ParamValue = string | number | boolean | readonly (string | number)[] | null | undefined;
@@ -97,7 +99,8 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
     // idle, so an answer that keeps trickling in would never time out
     const deadline = startDeadline(context.timeoutMs, () => controller.abort());
 
-    const headers: Record<string, string> = { Accept: 'application/json', ...spec.headers };
+    const text = spec.responseType === 'text';
+    const headers: Record<string, string> = { Accept: text ? 'text/html' : 'application/json', ...spec.headers };
     let data: string | undefined;
     if (spec.form) {
       data = encodeParams(spec.form);
@@ -112,7 +115,7 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
           deadline.clear();
           let body: unknown;
           try {
-            body = parseBody(response.data);
+            body = text && response.status < 300 ? response.data : parseBody(response.data);
           } catch {
             body = undefined;
             if (response.status < 400) {

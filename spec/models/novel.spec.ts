@@ -1,4 +1,4 @@
-import { NovelDetailBody, UserPreviewsBody, decode, toNovel } from '../../lib/models';
+import { AiType, NovelDetailBody, Restriction, UserPreviewsBody, decode, toNovel } from '../../lib/models';
 import { decodeError, fixture } from './fixture';
 
 const DERIVED_PARTIAL = 'v2-novel-detail/pixivts-2023-13574875-derived-partial.json';
@@ -37,16 +37,12 @@ describe('NovelDetailBody', () => {
         title: 'それはまるで鍵盤を奏でる細指の如く',
         pageCount: 7,
         textLength: 6931,
-        restrict: 0,
         xRestrict: 0,
-        isOriginal: false,
-        isXRestricted: false,
-        isMypixivOnly: false,
+        aiType: AiType.UNKNOWN,
+        restriction: Restriction.NONE,
         isBookmarked: false,
         isMuted: false,
         visible: true,
-        novelAiType: 0,
-        commentAccessControl: 0,
         totalBookmarks: 12,
         totalView: 345,
         totalComments: 6,
