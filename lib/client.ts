@@ -261,9 +261,6 @@ export class PixivClient {
     return this.call(illustrations.ugoiraMetadata, illustrationId);
   }
 
-  // ---- search ---------------------------------------------------------------------------------
-
-  searchIllustrationPages$(word: string, options?: search.SearchIllustrationsOptions) {
   /** The newest works on Pixiv, a page at a time (the `max_illust_id` cursor). */
   newIllustrationPages$(options?: illustrations.NewIllustrationsOptions) {
     return this.pages(illustrations.newIllustrations, options);
@@ -294,6 +291,9 @@ export class PixivClient {
     return itemsOf(this.recommendedMangaPages$(options));
   }
 
+  // ---- search ---------------------------------------------------------------------------------
+
+  searchIllustrationPages$(word: string, options?: search.SearchIllustrationsOptions) {
     return this.pages(search.searchIllustrations, word, options);
   }
 
@@ -301,9 +301,6 @@ export class PixivClient {
     return itemsOf(this.searchIllustrationPages$(word, options));
   }
 
-  // ---- bookmarks ------------------------------------------------------------------------------
-
-  /** Whether the authenticated account bookmarked the work, and with which tags. */
   /** Novels matching `word`, a page at a time; pages carry `searchSpanLimit` and `showAi`. */
   searchNovelPages$(word: string, options?: search.SearchNovelsOptions) {
     return this.pages(search.searchNovels, word, options);
@@ -329,6 +326,9 @@ export class PixivClient {
     return this.call(search.searchAutocomplete, word).pipe(mergeMap((tags) => tags));
   }
 
+  // ---- bookmarks ------------------------------------------------------------------------------
+
+  /** Whether the authenticated account bookmarked the work, and with which tags. */
   bookmark$(illustrationId: number): Observable<BookmarkDetail> {
     return this.call(bookmarks.bookmark, illustrationId);
   }
@@ -390,9 +390,6 @@ export class PixivClient {
     return itemsOf(this.followerPages$(options));
   }
 
-  // ---- the shared machinery -------------------------------------------------------------------
-
-  private pages<Args extends readonly unknown[], Body extends { next_url?: string | null }, Item, Next, Extra>(
   /** Users like `userId`, a page at a time. */
   relatedUserPages$(userId: number, options?: users.FollowersOptions) {
     return this.pages(users.relatedUsers, userId, options);
@@ -489,8 +486,10 @@ export class PixivClient {
     return this.call(novels.novel, novelId);
   }
 
+  /**
    * A novel's text, read from Pixiv's novel viewer: the raw markup, its pages parsed with
    * `parseNovelMarkup`, and the URLs of its uploaded images.
+   */
   novelText$(novelId: number): Observable<NovelText> {
     return this.call(novels.novelText, novelId);
   }
@@ -605,6 +604,9 @@ export class PixivClient {
     return this.call(novels.trendingNovelTags).pipe(mergeMap((tags) => tags));
   }
 
+  // ---- the shared machinery -------------------------------------------------------------------
+
+  private pages<Args extends readonly unknown[], Body extends { next_url?: string | null }, Item, Next, Extra>(
     endpoint: ListEndpoint<Args, Body, Item, Next, Extra>,
     ...args: Args
   ): Observable<Page<Item, Next, Extra>> {
