@@ -2,7 +2,12 @@ import type { Config } from 'jest';
 
 const config: Config = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/spec'],
+  roots: ['<rootDir>/spec', '<rootDir>/cli/spec'],
+  // pixiv-rx-cli's specs import the library by its package name: the sources in lib/
+  moduleNameMapper: {
+    '^pixiv-rx$': '<rootDir>/lib/index.ts',
+    '^pixiv-rx/(node|testing)$': '<rootDir>/lib/$1/index.ts',
+  },
   testMatch: ['**/*.spec.ts'],
   transform: {
     // Types are checked once by `npm run typecheck`; Jest only transpiles.

@@ -1,70 +1,86 @@
 /**
- * `npm run demo`: the whole pipeline on a fresh clone, with no account and no network.
+ * `npm run demo`: the `pixiv-rx` command on a fresh clone, with no account and no network.
  *
  * Starts the embedded FakePixivServer (a real HTTP server on 127.0.0.1 that speaks Pixiv's
- * protocol), logs in with its refresh token, and downloads every work of its showcase artist
- * (about 100, multi-page ones included) into ./downloads, 4 transfers at once, with live progress
- * and a summary. Run it again and the files already there are skipped; `npm run demo -- --overwrite`
- * downloads them again. Ctrl-C stops it cleanly (exit code 130).
+ * protocol), points the command at it the way a user tests a cron script offline (the fake's
+ * refresh token in PIXIV_REFRESH_TOKEN, its hosts in PIXIV_RX_API_BASE_URL and
+ * PIXIV_RX_OAUTH_BASE_URL), and runs the same sync twice:
+ *
+ *   pixiv-rx download user <showcase artist> --dir ./downloads
+ *
+ * The first pass downloads the artist's works (about 100, multi-page ones included), 4 transfers
+ * at once, with live progress; the second finds them all done and skips them without one image
+ * request, which the demo counts on the fake's side. `npm run demo -- --overwrite` downloads
+ * everything again in the first pass. Ctrl-C stops the command cleanly (exit code 130).
  */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { firstValueFrom } from 'rxjs';
-import { PixivClient, Size } from '../lib/index';
 import { FakePixivServer } from '../lib/testing/index';
-import { describeError } from '../lib/cli/describe-error';
-import { ExitCode } from '../lib/cli/exit-codes';
-import { Interrupts } from '../lib/cli/interrupts';
-import { eprintln, println, processIo } from '../lib/cli/io';
-import { downloadWithProgress } from '../lib/cli/download-job';
-import { works$ } from '../lib/cli/works';
+import { bundleCli } from '../cli/scripts/bundle';
 
-const CONCURRENCY = 4;
+const ROOT = path.resolve(__dirname, '..');
 
-async function demo(): Promise<ExitCode> {
-  const io = processIo();
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Runs `node <main> ...args` with the terminal of the demo; resolves with its exit code. */
+function pixivRx(main: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const child = spawn(process.execPath, [main, ...args], { env, stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 1)));
+  });
+}
+
+async function demo(): Promise<number> {
   const overwrite = process.argv.includes('--overwrite');
   const directory = path.resolve('downloads');
-  const interrupts = new Interrupts(() => process.exit(ExitCode.INTERRUPTED));
-  process.on('SIGINT', () => interrupts.trigger());
+  // Ctrl-C reaches the command too, which stops cleanly and exits with 130: wait for it
+  process.on('SIGINT', () => undefined);
+
+  // the command, bundled as `npm run build` bundles it, with the library from lib/
+  const cache = path.join(ROOT, 'node_modules', '.cache', 'pixiv-rx-cli');
+  fs.mkdirSync(cache, { recursive: true });
+  const bundle = fs.mkdtempSync(path.join(cache, 'demo-'));
+  const main = await bundleCli({ outdir: path.join(bundle, 'dist'), library: 'sources' });
+  fs.copyFileSync(path.join(ROOT, 'cli', 'package.json'), path.join(bundle, 'package.json'));
 
   const server = await FakePixivServer.start();
   try {
     // What a slow link looks like, so the progress bars have something to show: each image
     // arrives 8 KiB every 25 ms (the fake's trickle fault).
     server.trickle({ origin: 'image' }, 8 * 1024, 25);
-    println(io, `A fake Pixiv is listening on ${server.apiBaseUrl} (API), ${server.imageBaseUrl} (images).`);
+    say(`A fake Pixiv is listening on ${server.apiBaseUrl} (API), ${server.imageBaseUrl} (images).`);
+    say("The command gets its refresh token from PIXIV_REFRESH_TOKEN and the fake's hosts from");
+    say('PIXIV_RX_API_BASE_URL and PIXIV_RX_OAUTH_BASE_URL, as a cron script would be tested offline.');
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PIXIV_REFRESH_TOKEN: server.refreshToken,
+      PIXIV_RX_API_BASE_URL: server.apiBaseUrl,
+      PIXIV_RX_OAUTH_BASE_URL: server.oauthBaseUrl,
+    };
+    const sync = ['download', 'user', String(server.world.showcaseUserId), '--dir', directory];
 
-    const client = new PixivClient({ apiBaseUrl: server.apiBaseUrl, oauthBaseUrl: server.oauthBaseUrl });
-    const account = await firstValueFrom(client.authenticate(server.refreshToken));
-    println(io, `Logged in as ${account.name} (@${account.account}) with the fake's refresh token.`);
-
-    const artistId = server.world.showcaseUserId;
-    const artist = await firstValueFrom(client.user$(artistId));
-    const total = (artist.profile.totalIllusts ?? 0) + (artist.profile.totalManga ?? 0);
-    println(io, `Downloading the ${total > 0 ? `${total} ` : ''}works of ${artist.name} (user ${artistId}) into ${directory}, ${CONCURRENCY} transfers at once.`);
-
-    const works = works$(client, { kind: 'user', userId: artistId });
-    const { outcome, stats } = await downloadWithProgress(
-      io,
-      client,
-      works,
-      { directory, size: Size.ORIGINAL, concurrency: CONCURRENCY, overwrite, json: false },
-      interrupts,
-    );
-    switch (outcome.kind) {
-      case 'complete':
-        println(io, `Done: ${stats.summary()}`);
-        println(io, `The files are in ${directory}`);
-        if (stats.skippedWorks > 0 && !overwrite) println(io, '(run `npm run demo -- --overwrite` to download them again)');
-        return ExitCode.OK;
-      case 'interrupted':
-        eprintln(io, `Interrupted: ${stats.summary()} → ${directory}`);
-        return ExitCode.INTERRUPTED;
-      case 'failed':
-        throw outcome.error;
+    const passes: { readonly title: string; readonly args: readonly string[] }[] = [
+      { title: 'First pass', args: overwrite ? [...sync, '--overwrite'] : sync },
+      { title: 'Second pass, as the next cron run would', args: sync },
+    ];
+    for (const { title, args } of passes) {
+      say(`\n${title}: pixiv-rx ${args.join(' ')}`);
+      const before = server.requests({ origin: 'image' }).length;
+      const code = await pixivRx(main, args, env);
+      const images = server.requests({ origin: 'image' }).length - before;
+      if (code !== 0) return code;
+      say(`(${images} image request${images === 1 ? '' : 's'} reached the fake)`);
     }
+    say(`\nThe files are in ${directory}`);
+    say('(run `npm run demo -- --overwrite` to download them again)');
+    return 0;
   } finally {
     await server.close();
+    fs.rmSync(bundle, { recursive: true, force: true });
   }
 }
 
@@ -73,8 +89,7 @@ demo().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const report = describeError(error);
-    eprintln(processIo(), `demo: ${report.message}`);
-    process.exitCode = report.exitCode;
+    process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
   },
 );

@@ -1,0 +1,26 @@
+import type { RankingMode, Size } from 'pixiv-rx';
+
+/**
+ * The values of one of the library's string enums, spelled out so that `--help` can list them
+ * without loading the library (which would double the command's start time). The type check
+ * fails when the enum has a value the list lacks; `spec/choices.spec.ts` compares each list with
+ * the enum at run time too.
+ */
+function allOf<E extends string>() {
+  return <const L extends readonly E[]>(list: L & ([E] extends [L[number]] ? unknown : never)): readonly E[] => list;
+}
+
+/** `--size`: every `Size`. */
+export const SIZES = allOf<`${Size}`>()(['square_medium', 'medium', 'large', 'original']);
+
+/** `--mode`: every `RankingMode`. */
+export const RANKING_MODES = allOf<`${RankingMode}`>()([
+  'day',
+  'week',
+  'month',
+  'day_male',
+  'day_female',
+  'week_original',
+  'week_rookie',
+  'day_manga',
+]);

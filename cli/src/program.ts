@@ -1,0 +1,148 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { RANKING_MODES, SIZES } from './choices';
+import type { CommandContext } from './commands/context';
+import { REFRESH_TOKEN_ENV } from './config-store';
+import { API_BASE_URL_ENV, OAUTH_BASE_URL_ENV, type ConnectionOptions, connectionOptions } from './connection';
+import { ExitCode, EXIT_CODES_HELP } from './exit-codes';
+import { TARGET_HELP } from './target';
+
+// Each command's module (and with it the library) is imported when that command runs, so that
+// `--help`, `--version` and a usage error start in little more than Node's own start time.
+
+/** Everything a run needs but the arguments. */
+export type ProgramContext = Omit<CommandContext, 'connection'>;
+
+const ENVIRONMENT_HELP = [
+  'Environment:',
+  `  ${REFRESH_TOKEN_ENV}   a refresh token; wins over the one \`pixiv-rx login\` stored`,
+  '  XDG_CONFIG_HOME       the token is stored in $XDG_CONFIG_HOME/pixiv-rx/ (default ~/.config/pixiv-rx/)',
+].join('\n');
+
+function positiveInteger(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+}
+
+function listingOptions(command: Command): Command {
+  return command
+    .option('-n, --limit <n>', 'at most this many works', positiveInteger)
+    .addOption(new Option('--mode <mode>', 'ranking: which list (default: day)').choices(RANKING_MODES))
+    .option('--date <YYYY-MM-DD>', 'ranking: the day of the list (default: the latest)')
+    .option('--json', 'one JSON object per line', false);
+}
+
+/**
+ * Runs the command line `argv` (`process.argv`: node and the script first) and resolves with the
+ * exit code. Failures reach the caller as thrown errors (see `describeError`), except usage
+ * errors found by commander, which it has already printed (exit code 2).
+ */
+export async function runProgram(argv: readonly string[], context: ProgramContext, version: string): Promise<ExitCode> {
+  const { io } = context;
+  let exitCode: ExitCode = ExitCode.OK;
+  const program = new Command('pixiv-rx');
+  const withConnection = (): CommandContext => ({
+    ...context,
+    connection: connectionOptions(io.env, program.opts<ConnectionOptions>()),
+  });
+
+  program
+    .description('Download works from Pixiv, from the terminal.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpCommand(false)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    // hidden: point the command at a proxy or a test server
+    .addOption(new Option('--api-base-url <url>', `API host (or $${API_BASE_URL_ENV})`).hideHelp())
+    .addOption(new Option('--oauth-base-url <url>', `OAuth host (or $${OAUTH_BASE_URL_ENV})`).hideHelp())
+    .addHelpText('after', `\n${TARGET_HELP}\n\n${ENVIRONMENT_HELP}\n\n${EXIT_CODES_HELP}`);
+
+  program
+    .command('login')
+    .description('log in with a browser (PKCE) and store the refresh token')
+    .option('--no-browser', 'do not try to open a browser; just print the login URL')
+    .addHelpText('after', '\nPrints a login URL; paste back the pixiv://account/login?code=… address (or the code).')
+    .action(async (options: { browser: boolean }) => {
+      const { login } = await import('./commands/login');
+      exitCode = await login(withConnection(), options);
+    });
+
+  program
+    .command('logout')
+    .description('forget the stored refresh token')
+    .action(async () => {
+      const { logout } = await import('./commands/logout');
+      exitCode = await logout(withConnection());
+    });
+
+  program
+    .command('whoami')
+    .description('show the account of the refresh token')
+    .option('--json', 'the account as JSON', false)
+    .action(async (options: { json: boolean }) => {
+      const { whoami } = await import('./commands/whoami');
+      exitCode = await whoami(withConnection(), options);
+    });
+
+  listingOptions(
+    program
+      .command('download')
+      .description('download the works of a target')
+      .argument('<target...>', 'an illustration id or URL, or: user <id>, bookmarks [<id>], ranking, search <word>, following')
+      .option('-d, --dir <directory>', 'where files go', './downloads')
+      .addOption(new Option('-s, --size <size>', 'which image of each page').choices(SIZES).default('original'))
+      .option('-c, --concurrency <n>', 'image transfers at once', positiveInteger, 4)
+      .option('--overwrite', 'download files that exist already', false)
+      .addOption(new Option('--ugoira <mode>', 'ugoira as the first frame, or the zip of all frames').choices(['frame', 'zip']).default('frame')),
+  )
+    .addHelpText(
+      'after',
+      [
+        '',
+        TARGET_HELP,
+        '',
+        'Examples:',
+        '  pixiv-rx download 123456',
+        '  pixiv-rx download user 11 --limit 50 --dir ~/Pictures/pixiv',
+        '  pixiv-rx download https://www.pixiv.net/en/artworks/123456',
+        '  pixiv-rx download ranking --mode week --date 2025-01-31 -n 20',
+        '  pixiv-rx download bookmarks --json > downloaded.jsonl',
+        '',
+        'A single-page work is saved as <dir>/<id>.<ext>, a multi-page one as <dir>/<id>/ with one file',
+        'per page. Existing files are skipped (unless --overwrite); files are written to <name>.part and',
+        'renamed when complete, so Ctrl-C never leaves a truncated file: run again to resume.',
+        '',
+        EXIT_CODES_HELP,
+      ].join('\n'),
+    )
+    .action(async (targetArgs: string[], options) => {
+      const { download } = await import('./commands/download');
+      exitCode = await download(withConnection(), targetArgs, options);
+    });
+
+  listingOptions(
+    program
+      .command('ls')
+      .description('list the works of a target (id, type, pages, title, artist) without downloading')
+      .argument('<target...>', 'as for download'),
+  )
+    .addHelpText('after', `\n${TARGET_HELP}\n\n${EXIT_CODES_HELP}`)
+    .action(async (targetArgs: string[], options) => {
+      const { ls } = await import('./commands/ls');
+      exitCode = await ls(withConnection(), targetArgs, options);
+    });
+
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // --help and --version end here with exit code 0; a bad command line has been reported already
+    return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
+  }
+  return exitCode;
+}
