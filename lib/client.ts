@@ -7,6 +7,7 @@ import * as bookmarks from './endpoints/bookmarks';
 import { CallEndpoint, ListEndpoint, ResumeOptions, pathOf, resumeFromOf } from './endpoints/endpoint';
 import * as follows from './endpoints/follows';
 import * as illustrations from './endpoints/illustrations';
+import * as novels from './endpoints/novels';
 import * as search from './endpoints/search';
 import * as settings from './endpoints/settings';
 import * as spotlight from './endpoints/spotlight';
@@ -28,6 +29,7 @@ import {
   FullUser,
   Illustration,
   Novel,
+  NovelText,
   SpotlightArticle,
   Tag,
   TrendingTag,
@@ -477,6 +479,131 @@ export class PixivClient {
     return itemsOf(this.spotlightArticlePages$(options));
   }
 
+  // ---- novels ---------------------------------------------------------------------------------
+
+  /** A novel's details (its text comes from {@link novelText$}). */
+  novel$(novelId: number): Observable<Novel> {
+    return this.call(novels.novel, novelId);
+  }
+
+  /**
+   * A novel's text, read from Pixiv's novel viewer: the raw markup, its pages parsed with
+   * `parseNovelMarkup`, and the URLs of its uploaded images.
+   */
+  novelText$(novelId: number): Observable<NovelText> {
+    return this.call(novels.novelText, novelId);
+  }
+
+  /** A user's novels, a page at a time. */
+  userNovelPages$(userId: number, options?: novels.NovelOffsetOptions) {
+    return this.pages(novels.userNovels, userId, options);
+  }
+
+  /** A user's novels, newest first. */
+  userNovels$(userId: number, options?: novels.NovelOffsetOptions): Observable<Novel> {
+    return itemsOf(this.userNovelPages$(userId, options));
+  }
+
+  /** The novels of a series, a page at a time; pages carry `seriesDetail`, `firstNovel` and `latestNovel`. */
+  novelSeriesPages$(seriesId: number, options?: novels.NovelSeriesOptions) {
+    return this.pages(novels.novelSeries, seriesId, options);
+  }
+
+  /** The novels of a series, in series order. */
+  novelSeries$(seriesId: number, options?: novels.NovelSeriesOptions): Observable<Novel> {
+    return itemsOf(this.novelSeriesPages$(seriesId, options));
+  }
+
+  /** A novel's comments, a page at a time; pages carry `totalComments` when Pixiv sends it. */
+  novelCommentPages$(novelId: number, options?: novels.NovelOffsetOptions) {
+    return this.pages(novels.novelComments, novelId, options);
+  }
+
+  /** A novel's comments, newest first. */
+  novelComments$(novelId: number, options?: novels.NovelOffsetOptions): Observable<Comment> {
+    return itemsOf(this.novelCommentPages$(novelId, options));
+  }
+
+  /** Novels recommended to the account, a page at a time; pages carry `rankingNovels`. */
+  recommendedNovelPages$(options?: novels.RecommendedNovelsOptions) {
+    return this.pages(novels.recommendedNovels, options);
+  }
+
+  /** Novels recommended to the account. */
+  recommendedNovels$(options?: novels.RecommendedNovelsOptions): Observable<Novel> {
+    return itemsOf(this.recommendedNovelPages$(options));
+  }
+
+  /** The newest novels on Pixiv, a page at a time (the `max_novel_id` cursor). */
+  newNovelPages$(options?: novels.NewNovelsOptions) {
+    return this.pages(novels.newNovels, options);
+  }
+
+  /** The newest novels on Pixiv. */
+  newNovels$(options?: novels.NewNovelsOptions): Observable<Novel> {
+    return itemsOf(this.newNovelPages$(options));
+  }
+
+  /** New novels of the authors the account follows, a page at a time. */
+  followingNovelPages$(options?: novels.FollowingNovelsOptions) {
+    return this.pages(novels.followingNovels, options);
+  }
+
+  /** New novels of the authors the account follows. */
+  followingNovels$(options?: novels.FollowingNovelsOptions): Observable<Novel> {
+    return itemsOf(this.followingNovelPages$(options));
+  }
+
+  /** A novel ranking, a page at a time. */
+  rankingNovelPages$(options?: novels.RankingNovelsOptions) {
+    return this.pages(novels.rankingNovels, options);
+  }
+
+  /** A novel ranking (the latest daily one by default). */
+  rankingNovels$(options?: novels.RankingNovelsOptions): Observable<Novel> {
+    return itemsOf(this.rankingNovelPages$(options));
+  }
+
+  /** A user's bookmarked novels, a page at a time (`next` is the max_bookmark_id). */
+  userNovelBookmarkPages$(userId: number, options?: novels.UserNovelBookmarksOptions) {
+    return this.pages(novels.userNovelBookmarks, userId, options);
+  }
+
+  /** A user's bookmarked novels, newest bookmark first. */
+  userNovelBookmarks$(userId: number, options?: novels.UserNovelBookmarksOptions): Observable<Novel> {
+    return itemsOf(this.userNovelBookmarkPages$(userId, options));
+  }
+
+  /** The tags a user put on their novel bookmarks, a page at a time. */
+  userNovelBookmarkTagPages$(userId: number, options?: novels.UserNovelBookmarkTagsOptions) {
+    return this.pages(novels.userNovelBookmarkTags, userId, options);
+  }
+
+  /** The tags a user put on their novel bookmarks, with how many bookmarks carry each. */
+  userNovelBookmarkTags$(userId: number, options?: novels.UserNovelBookmarkTagsOptions): Observable<BookmarkTag> {
+    return itemsOf(this.userNovelBookmarkTagPages$(userId, options));
+  }
+
+  /** Whether the account bookmarked the novel, and with which tags. */
+  novelBookmark$(novelId: number): Observable<BookmarkDetail> {
+    return this.call(novels.novelBookmark, novelId);
+  }
+
+  /** Bookmarks a novel; emits once (`undefined`) when done. */
+  addNovelBookmark(novelId: number, options?: novels.AddNovelBookmarkOptions): Observable<void> {
+    return this.call(novels.addNovelBookmark, novelId, options);
+  }
+
+  /** Removes a novel bookmark; emits once (`undefined`) when done. */
+  deleteNovelBookmark(novelId: number): Observable<void> {
+    return this.call(novels.deleteNovelBookmark, novelId);
+  }
+
+  /** Today's trending novel tags, each with a representative illustration (as Pixiv sends them). */
+  trendingNovelTags$(): Observable<TrendingTag> {
+    return this.call(novels.trendingNovelTags).pipe(mergeMap((tags) => tags));
+  }
+
   // ---- the shared machinery -------------------------------------------------------------------
 
   private pages<Args extends readonly unknown[], Body extends { next_url?: string | null }, Item, Next, Extra>(
@@ -513,7 +640,10 @@ export class PixivClient {
       const params = endpoint.params(...args);
       const url = `${this.apiBaseUrl}${pathOf(endpoint.path, args)}`;
       const get = endpoint.method === 'GET';
-      const spec: RequestSpec = get ? { method: 'GET', url, params } : { method: 'POST', url, form: params };
+      const { responseType } = endpoint;
+      const spec: RequestSpec = get
+        ? { method: 'GET', url, params, responseType }
+        : { method: 'POST', url, form: params, responseType };
       const request = { method: endpoint.method, url: get ? withQuery(url, params) : url };
       // a POST is not idempotent: the retry policy resends it only when it surely never arrived
       return this.caller

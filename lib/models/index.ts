@@ -73,3 +73,23 @@ export { RawSpotlightArticle, toSpotlightArticle } from './spotlight-article';
 export type { SpotlightArticle } from './spotlight-article';
 export { RawWatchlistSeries, toWatchlistSeries } from './watchlist-series';
 export type { WatchlistSeries } from './watchlist-series';
+export { EmptyArray } from './novel';
+export { NovelsBody, NovelSeriesBody, RecommendedNovelsBody } from './responses';
+export { RawNovelSeriesDetail, toNovelSeriesDetail } from './novel-series';
+export type { NovelSeriesDetail } from './novel-series';
+export { RawNovelText, toNovelText, toPages } from './novel-text';
+export type { NovelNavigationItem, NovelText } from './novel-text';
+export { NovelTextPage } from './novel-text-page';
+export { parseNovelMarkup, scanNovelMarkup } from './novel-markup';
+export type {
+  NovelChapterNode,
+  NovelJumpNode,
+  NovelLinkNode,
+  NovelMarkupSpan,
+  NovelNewPageNode,
+  NovelNode,
+  NovelPixivImageNode,
+  NovelRubyNode,
+  NovelTextNode,
+  NovelUploadedImageNode,
+} from './novel-markup';

@@ -11,6 +11,7 @@ import { RawComment } from './comment';
 import { RawDetailUser, RawProfilePublicity, RawUserProfile, RawWorkspace } from './full-user';
 import { RawIllustration } from './illustration';
 import { RawNovel } from './novel';
+import { RawNovelSeriesDetail } from './novel-series';
 import { RawAiShowSettings } from './ai-show-settings';
 import { RawFollowDetail } from './follow-detail';
 import { RawIllustrationSeriesDetail } from './illustration-series-detail';
@@ -187,3 +188,50 @@ export const SpotlightArticlesBody = withFastPath(
   ),
 );
 export type SpotlightArticlesBody = t.TypeOf<typeof SpotlightArticlesBody>;
+
+const Novels = t.array(RawNovel, 'Array<Novel>');
+
+/**
+ * User novels, the new and follow feeds, rankings and novel bookmarks: `{ novels, next_url }`
+ * (`/v1/user/novels` has no top-level `user` in the recorded body, whatever clients model).
+ * Items: `toNovel`.
+ */
+export const NovelsBody = withFastPath(t.type({ novels: Novels, next_url: NextUrl }, 'NovelsBody'));
+export type NovelsBody = t.TypeOf<typeof NovelsBody>;
+
+/**
+ * `/v2/novel/series`: the series' novels with its header (`toNovelSeriesDetail`) and its first and
+ * latest novels (`toNovel`; either may be missing or null).
+ */
+export const NovelSeriesBody = withFastPath(
+  t.intersection(
+    [
+      t.type(
+        { novels: Novels, next_url: NextUrl, novel_series_detail: RawNovelSeriesDetail },
+        'NovelSeriesFields',
+      ),
+      t.partial(
+        {
+          novel_series_first_novel: t.union([RawNovel, t.null], 'Novel | null'),
+          novel_series_latest_novel: t.union([RawNovel, t.null], 'Novel | null'),
+        },
+        'OptionalNovelSeriesFields',
+      ),
+    ],
+    'NovelSeriesBody',
+  ),
+);
+export type NovelSeriesBody = t.TypeOf<typeof NovelSeriesBody>;
+
+/** `/v1/novel/recommended`. Items (`novels` and `ranking_novels`): `toNovel`. */
+export const RecommendedNovelsBody = withFastPath(
+  t.intersection(
+    [
+      t.type({ novels: Novels, next_url: NextUrl }, 'RecommendedNovelsFields'),
+      // `privacy_policy` (`{}` or a policy to agree to) is not read.
+      t.partial({ ranking_novels: Novels, privacy_policy: t.unknown }, 'OptionalRecommendedNovelsFields'),
+    ],
+    'RecommendedNovelsBody',
+  ),
+);
+export type RecommendedNovelsBody = t.TypeOf<typeof RecommendedNovelsBody>;
