@@ -1,19 +1,29 @@
 #!/usr/bin/env node
-// Builds dist/cjs (CommonJS), dist/esm (ES modules) and dist/types (declarations) from lib/.
+// Builds dist/esm (ES modules), dist/cjs (CommonJS) and dist/types (declarations) from lib/.
+//
+// Every entry point of package.json (`exports`, `bin`) is one esbuild bundle, so that loading
+// pixiv-rx reads a handful of files instead of one per source module: the entries share their
+// common code through chunks (one PixivError class, one client, whichever entry loaded it first),
+// built once as ES modules and then turned file by file into CommonJS with the same layout.
+// rxjs (the peer dependency) and axios (loaded at the first API request, never when the user gave
+// an instance) stay external, like every dependency that is CommonJS only; io-ts, fp-ts and
+// @noble/hashes are bundled from their ES builds, so only what pixiv-rx uses of them is loaded.
+// Whatever lib/ holds is built as long as an entry reaches it.
 'use strict';
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..');
-const dist = path.join(root, 'dist');
-const tsc = require.resolve('typescript/bin/tsc');
+// `node scripts/build.js DIR` builds into DIR instead (e.g. to measure a variant beside dist/)
+const dist = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-function run(...args) {
-  execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json'), ...args], {
-    stdio: 'inherit',
-  });
-}
+/** Dependencies bundled into dist/ (ES builds, tree-shaken); every other one stays a require/import. */
+const BUNDLED = new Set(['io-ts', 'fp-ts', '@noble/hashes']);
+/** The language level of the output, as tsconfig.json's `target`. */
+const TARGET = 'es2022';
 
 function walk(dir, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -24,30 +34,93 @@ function walk(dir, out = []) {
   return out;
 }
 
-// Node's ESM loader needs full relative specifiers: './http' → './http/index.js', './errors' → './errors.js'.
-function fullySpecify(file) {
-  const source = fs.readFileSync(file, 'utf8');
-  const fixed = source.replace(
-    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]*)\2/g,
-    (match, lead, quote, spec) => {
-      if (/\.(m?js|json)$/.test(spec)) return match;
-      const base = path.resolve(path.dirname(file), spec);
-      if (fs.existsSync(`${base}.js`)) return `${lead}${quote}${spec}.js${quote}`;
-      if (fs.existsSync(path.join(base, 'index.js'))) return `${lead}${quote}${spec}/index.js${quote}`;
-      throw new Error(`cannot resolve ${spec} from ${file}`);
-    },
-  );
-  if (fixed !== source) fs.writeFileSync(file, fixed);
+/** The lib/ source of every built file that package.json points at: `./dist/esm/node/index.js` → `lib/node/index.ts`. */
+function entryPoints() {
+  const targets = [];
+  const visit = (value) => {
+    if (typeof value === 'string') targets.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(manifest.exports);
+  visit(manifest.bin);
+  visit(manifest.main);
+  visit(manifest.module);
+  const entries = new Set();
+  for (const target of targets) {
+    const match = /^\.\/dist\/(?:cjs|esm)\/(.+)\.js$/.exec(target);
+    if (!match) continue;
+    const source = path.join(root, 'lib', `${match[1]}.ts`);
+    if (fs.existsSync(source)) entries.add(source);
+  }
+  if (entries.size === 0) throw new Error('package.json names no entry point under dist/');
+  return [...entries].sort();
 }
 
-fs.rmSync(dist, { recursive: true, force: true });
-run('--module', 'commonjs', '--outDir', path.join(dist, 'cjs'));
-run('--module', 'esnext', '--outDir', path.join(dist, 'esm'));
-run('--declaration', '--emitDeclarationOnly', '--outDir', path.join(dist, 'types'));
+const external = [
+  'node:*',
+  ...Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })
+    .filter((name) => !BUNDLED.has(name))
+    .flatMap((name) => [name, `${name}/*`]),
+];
 
-fs.writeFileSync(path.join(dist, 'cjs', 'package.json'), '{ "type": "commonjs" }\n');
-fs.writeFileSync(path.join(dist, 'esm', 'package.json'), '{ "type": "module" }\n');
-for (const file of walk(path.join(dist, 'esm'))) if (file.endsWith('.js')) fullySpecify(file);
+function tsc(...args) {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), ...args], {
+    stdio: 'inherit',
+  });
+}
 
-const bin = path.join(dist, 'cjs', 'cli', 'main.js');
-if (fs.existsSync(bin)) fs.chmodSync(bin, 0o755);
+async function main() {
+  fs.rmSync(dist, { recursive: true, force: true });
+  const esm = path.join(dist, 'esm');
+  const cjs = path.join(dist, 'cjs');
+
+  await esbuild.build({
+    entryPoints: entryPoints(),
+    outbase: path.join(root, 'lib'),
+    outdir: esm,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: TARGET,
+    // the ES builds of the bundled dependencies (io-ts, fp-ts), which tree-shake
+    mainFields: ['module', 'main'],
+    external,
+    chunkNames: 'chunks/[name]-[hash]',
+    legalComments: 'eof',
+    logLevel: 'warning',
+  });
+
+  // the same files as CommonJS: `import`/`export` become `require`/`exports`, `import()` of an
+  // external package a `require` on first use (Node's CommonJS loader, no ES module graph)
+  for (const file of walk(esm)) {
+    if (!file.endsWith('.js')) continue;
+    const source = fs.readFileSync(file, 'utf8');
+    const { code } = await esbuild.transform(source, {
+      format: 'cjs',
+      target: TARGET,
+      platform: 'node',
+      supported: { 'dynamic-import': false },
+      sourcefile: path.relative(root, file),
+      logLevel: 'warning',
+    });
+    const out = path.join(cjs, path.relative(esm, file));
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, code);
+  }
+
+  fs.writeFileSync(path.join(cjs, 'package.json'), '{ "type": "commonjs" }\n');
+  fs.writeFileSync(path.join(esm, 'package.json'), '{ "type": "module" }\n');
+  for (const bin of Object.values(typeof manifest.bin === 'string' ? { bin: manifest.bin } : (manifest.bin ?? {}))) {
+    const file = path.join(dist, path.relative('dist', bin));
+    if (fs.existsSync(file)) fs.chmodSync(file, 0o755);
+  }
+
+  // last: tsc writes the declarations even when lib/ has type errors, and then fails the build
+  tsc('--declaration', '--emitDeclarationOnly', '--outDir', path.join(dist, 'types'));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

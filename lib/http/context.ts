@@ -7,7 +7,11 @@ import type { RetryEvent, RetryPolicy } from './retry';
  * download operators of `pixiv-rx/node` reach it through `client.http`.
  */
 export interface HttpContext {
-  readonly axios: AxiosInstance;
+  /**
+   * The user's own instance. Without one, axios is loaded and an instance created at the first
+   * request that needs it (`axiosOf`), not when the client is made.
+   */
+  readonly axios?: AxiosInstance;
   /**
    * Whether `axios` is the user's own instance. Downloads go through it then (its proxies and
    * agents apply), as they do when a proxy is set in the environment; otherwise pixiv-rx/node

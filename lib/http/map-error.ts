@@ -1,4 +1,4 @@
-import { isAxiosError } from 'axios';
+import type { AxiosError } from 'axios';
 import {
   NetworkError,
   NetworkErrorKind,
@@ -93,6 +93,14 @@ function codeOf(error: unknown): string | undefined {
   }
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * What axios' own `isAxiosError` checks, without loading axios for it: the flag every AxiosError
+ * carries, whichever copy of axios made it.
+ */
+function isAxiosError(error: unknown): error is AxiosError {
+  return typeof error === 'object' && error !== null && (error as { isAxiosError?: unknown }).isAxiosError === true;
 }
 
 /**

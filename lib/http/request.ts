@@ -1,6 +1,7 @@
 import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import { Observable } from 'rxjs';
 import { BadApiResponse, PixivError, RequestTarget } from '../errors';
+import { axiosOf } from './axios-instance';
 import type { HttpContext } from './context';
 import { startDeadline, timeoutError } from './deadline';
 import { errorFromResponse, toPixivError } from './map-error';
@@ -107,8 +108,9 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
     }
 
-    context.axios
-      .request(jsonRequestConfig(spec.method, url, headers, data, controller.signal))
+    const config = jsonRequestConfig(spec.method, url, headers, data, controller.signal);
+    const instance = axiosOf(context);
+    (instance instanceof Promise ? instance.then((loaded) => loaded.request(config)) : instance.request(config))
       .then(
         (response: AxiosResponse<unknown>) => {
           settled = true;

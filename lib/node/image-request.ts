@@ -1,9 +1,9 @@
-import axios, { AxiosAdapter, AxiosInstance, AxiosResponse } from 'axios';
-import * as nodeHttp from 'node:http';
-import * as nodeHttps from 'node:https';
+import type { AxiosAdapter, AxiosInstance, AxiosResponse, AxiosStatic } from 'axios';
+import type { Agent, ClientRequest, RequestOptions } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { NetworkError, RequestTarget } from '../errors';
+import { axiosOf, loadAxios } from '../http/axios-instance';
 import type { HttpContext } from '../http/context';
 import { startDeadline, timeoutError } from '../http/deadline';
 import { ANDROID_APP } from '../http/headers';
@@ -73,10 +73,11 @@ async function requestImageWithNodeHttp(http: HttpContext, request: ImageRequest
   }
   const secure = parsed.protocol === 'https:';
   if (!secure && parsed.protocol !== 'http:') throw new TypeError(`Not an http(s) image URL: ${parsed.protocol}`);
+  const transport = await (secure ? httpsTransport() : httpTransport());
   return new Promise<ImageResponse>((resolve, reject) => {
-    const outgoing = (secure ? nodeHttps : nodeHttp).request(parsed, {
+    const outgoing = transport.request(parsed, {
       method: 'GET',
-      agent: secure ? HTTPS_AGENT : HTTP_AGENT,
+      agent: transport.agent,
       headers: imageHeaders(referer, offset),
     });
     const deadline = startDeadline(http.timeoutMs, () => outgoing.destroy());
@@ -135,8 +136,26 @@ function headTimeout(http: HttpContext, target: RequestTarget): NetworkError {
   return timeoutError(`The image host did not answer within ${http.timeoutMs} ms`, target);
 }
 
-const HTTP_AGENT = new nodeHttp.Agent({ keepAlive: true });
-const HTTPS_AGENT = new nodeHttps.Agent({ keepAlive: true });
+/** node:http or node:https, with the keep-alive agent every image request of the process shares. */
+interface Transport {
+  readonly request: (url: URL, options: RequestOptions) => ClientRequest;
+  readonly agent: Agent;
+}
+
+let plainTransport: Promise<Transport> | undefined;
+let secureTransport: Promise<Transport> | undefined;
+
+// Loaded with the first image rather than with pixiv-rx/node: node:https alone (TLS) costs about as
+// much to load as the rest of the entry point.
+function httpTransport(): Promise<Transport> {
+  plainTransport ??= import('node:http').then((http) => ({ request: http.request, agent: new http.Agent({ keepAlive: true }) }));
+  return plainTransport;
+}
+
+function httpsTransport(): Promise<Transport> {
+  secureTransport ??= import('node:https').then((https) => ({ request: https.request, agent: new https.Agent({ keepAlive: true }) }));
+  return secureTransport;
+}
 /** Image hosts want a browser or app User-Agent no less than the API does. */
 const IMAGE_USER_AGENT = ANDROID_APP.userAgent;
 
@@ -152,7 +171,8 @@ async function requestImageWithAxios(http: HttpContext, request: ImageRequest): 
   else request.signal.addEventListener('abort', cancel, { once: true });
   let response: AxiosResponse<unknown>;
   try {
-    response = await http.axios.request<unknown>({
+    const [instance, axios] = await Promise.all([axiosOf(http), loadAxios()]);
+    response = await instance.request<unknown>({
       method: 'GET',
       url,
       headers: imageHeaders(referer, offset),
@@ -163,7 +183,7 @@ async function requestImageWithAxios(http: HttpContext, request: ImageRequest): 
       validateStatus: () => true,
       timeout: 0,
       signal: controller.signal,
-      adapter: withoutAuthorization(http.axios),
+      adapter: withoutAuthorization(instance, axios),
     });
   } catch (error) {
     if (deadline.expired && !request.signal.aborted) throw headTimeout(http, target);
@@ -181,7 +201,7 @@ async function requestImageWithAxios(http: HttpContext, request: ImageRequest): 
 }
 
 /** The instance's own adapter, called with `Authorization` (and basic `auth`) removed. */
-function withoutAuthorization(instance: AxiosInstance): AxiosAdapter {
+function withoutAuthorization(instance: AxiosInstance, axios: AxiosStatic): AxiosAdapter {
   return (config) => {
     config.headers.delete('Authorization');
     config.auth = undefined;
