@@ -109,6 +109,12 @@ export class ImageServer {
     return content;
   }
 
+  /** Serves `content` at `path` (a zip of real frames, say). */
+  addContent(path: string, content: Buffer, contentType = contentTypeOf(path)): Buffer {
+    this.files.set(path, { content, contentType });
+    return content;
+  }
+
   /** The next requests to `path` meet these faults, one each, in order. */
   failNext(path: string, ...faults: Fault[]): void {
     this.faults.set(path, [...(this.faults.get(path) ?? []), ...faults]);

@@ -99,7 +99,8 @@ export async function writeVideo(
 function run(args: readonly string[], signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     signal?.throwIfAborted();
-    const child = spawn('ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
+    // the environment as the program sees it now (its PATH decides which ffmpeg runs)
+    const child = spawn('ffmpeg', args, { env: process.env, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
