@@ -1,4 +1,4 @@
-import axios, { AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import { Observable, defer, map, mergeMap } from 'rxjs';
 import { AuthorizedCaller } from './auth/authorized';
 import { Pkce } from './auth/pkce';
@@ -73,7 +73,10 @@ export interface PixivClientOptions {
    * @default 4
    */
   readonly maxConcurrentRequests?: number;
-  /** Your own axios instance (proxies, agents, interceptors). @default a new instance */
+  /**
+   * Your own axios instance (proxies, agents, interceptors); axios is then never loaded by pixiv-rx.
+   * @default a new instance, created (and axios loaded) at the first request
+   */
   readonly axios?: AxiosInstance;
   /** Told of every retry the client makes, e.g. for logging or metrics. */
   readonly onRetry?: (event: RetryEvent) => void;
@@ -136,7 +139,7 @@ export class PixivClient {
     }
     const onRetry = options.onRetry ?? (() => undefined);
     this.http = {
-      axios: options.axios ?? axios.create(),
+      axios: options.axios,
       userAxios: options.axios !== undefined,
       retry: resolveRetryPolicy(options.retry),
       timeoutMs,
