@@ -31,6 +31,34 @@ export interface FakePixivServerOptions {
    */
   readonly prolificWorks?: number;
   /**
+   * Average number of novels of an ordinary user (each has between 0 and twice this).
+   * @default 3
+   */
+  readonly novelsPerUser?: number;
+  /**
+   * Novels of the showcase user: the newest holds markup of every kind and uploaded images; the
+   * others form two series, the first with more than 30 novels (two `last_order` pages).
+   * @default 40
+   */
+  readonly showcaseNovels?: number;
+  /**
+   * Days between the oldest and the newest work (the newest is created just before
+   * 2025-02-01T12:00+09:00). Works are spread evenly over the span, so with
+   * `prolificWorks: 6000, spanDays: 0.25` more than 5,000 works of `samples.prolificTag` fall on
+   * one Tokyo day (a search past the cap cannot narrow that down), and with `prolificWorks: 12000`
+   * and the default span they are spread over years.
+   * @default 1825
+   */
+  readonly spanDays?: number;
+  /**
+   * Bodies carry Pixiv's real origins: `https://app-api.pixiv.net` in `next_url`,
+   * `https://i.pximg.net` in image URLs and `https://s.pximg.net` for placeholders and stock
+   * images, while the server still answers on loopback (the image host answers those paths).
+   * For clients behind a proxy, or whose `apiBaseUrl` is the fake.
+   * @default false
+   */
+  readonly officialUrls?: boolean;
+  /**
    * Size in bytes of every image on the image host (not the ugoira zips), or a function of the
    * image's path (e.g. `/img-original/img/2025/02/01/12/00/00/123_p0.png`). Bytes are generated
    * while they are sent, so 50 MiB images cost no memory.
@@ -113,6 +141,10 @@ export const DEFAULT_OPTIONS = {
   worksPerUser: 12,
   showcaseWorks: 100,
   prolificWorks: 3000,
+  novelsPerUser: 3,
+  showcaseNovels: 40,
+  spanDays: 5 * 365,
+  officialUrls: false,
   imageBytes: (path: string): number => defaultImageBytes(path),
   ugoiraFrameBytes: 2048,
   expiresIn: 3600,
@@ -148,7 +180,10 @@ export function resolveOptions(options: FakePixivServerOptions = {}): ResolvedOp
   if (!Number.isSafeInteger(merged.users) || merged.users < 8) {
     throw new TypeError(`users must be an integer of at least 8, got ${merged.users}`);
   }
-  for (const key of ['worksPerUser', 'showcaseWorks', 'prolificWorks', 'ugoiraFrameBytes'] as const) {
+  if (!(typeof merged.spanDays === 'number' && merged.spanDays > 0 && Number.isFinite(merged.spanDays))) {
+    throw new TypeError(`spanDays must be a positive number, got ${merged.spanDays}`);
+  }
+  for (const key of ['worksPerUser', 'showcaseWorks', 'prolificWorks', 'novelsPerUser', 'showcaseNovels', 'ugoiraFrameBytes'] as const) {
     const value = merged[key];
     if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`${key} must be a non-negative integer`);
   }

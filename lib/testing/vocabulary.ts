@@ -60,6 +60,16 @@ export const TAGS: readonly VocabularyTag[] = [
   { name: 'AIイラスト', en: 'AI illustration', zh: 'AI插画' },
   { name: 'R-18', en: null, zh: null },
   { name: 'R-18G', en: null, zh: null },
+  { name: '毎日投稿', en: 'daily posting', zh: '每日投稿' },
+  { name: '小説', en: 'novel', zh: '小说' },
+  { name: '短編', en: 'short story', zh: '短篇' },
+  { name: '長編', en: 'long story', zh: '长篇' },
+  { name: '恋愛', en: 'romance', zh: '恋爱' },
+  { name: 'ミステリー', en: 'mystery', zh: '推理' },
+  { name: 'ホラー', en: 'horror', zh: '恐怖' },
+  { name: '異世界', en: 'isekai', zh: '异世界' },
+  { name: '日常', en: 'slice of life', zh: '日常' },
+  { name: 'AI生成', en: 'AI-generated', zh: 'AI生成' },
 ];
 
 /** Index of `R-18` and `R-18G` in {@link TAGS}: added to works with x_restrict 1 and 2. */
@@ -68,9 +78,17 @@ export const R18G_TAG = TAGS.findIndex((tag) => tag.name === 'R-18G');
 export const UGOIRA_TAG = TAGS.findIndex((tag) => tag.name === 'うごイラ');
 export const MANGA_TAG = TAGS.findIndex((tag) => tag.name === '漫画');
 export const AI_TAG = TAGS.findIndex((tag) => tag.name === 'AIイラスト');
+/** Carried by every work of the prolific user, so a search can list more than Pixiv's offset cap. */
+export const PROLIFIC_TAG = TAGS.findIndex((tag) => tag.name === '毎日投稿');
+/** Tags of novels (besides a few ordinary ones). */
+export const NOVEL_TAGS: readonly number[] = ['小説', '短編', '長編', '恋愛', 'ミステリー', 'ホラー', '異世界', '日常'].map((name) =>
+  TAGS.findIndex((tag) => tag.name === name),
+);
+/** Added to AI-generated novels. */
+export const AI_NOVEL_TAG = TAGS.findIndex((tag) => tag.name === 'AI生成');
 /** Tags ordinary works draw from (everything but the rating, type and AI markers). */
 export const ORDINARY_TAGS: readonly number[] = TAGS.map((_, i) => i).filter(
-  (i) => i !== R18_TAG && i !== R18G_TAG && i !== UGOIRA_TAG && i !== MANGA_TAG && i !== AI_TAG,
+  (i) => i !== R18_TAG && i !== R18G_TAG && i !== UGOIRA_TAG && i !== MANGA_TAG && i !== AI_TAG && i < PROLIFIC_TAG,
 );
 
 export const TITLE_WORDS: readonly string[] = [
@@ -111,4 +129,24 @@ export const COMMENTS: readonly string[] = [
 export const REGIONS: readonly string[] = ['日本 東京都', '日本 大阪府', '日本 北海道', 'China', 'Korea', 'United States', ''];
 export const JOBS: readonly (readonly [string, number])[] = [
   ['', 0], ['IT関係', 1], ['学生', 11], ['イラストレーター', 9], ['会社員', 2], ['フリーランス', 17],
+];
+
+/** Titles of novels. */
+export const NOVEL_TITLES: readonly string[] = [
+  '夜明けの手紙', '雨の図書館', '白い灯台', '星を数える人', '硝子の庭', '忘れられた駅', '風の便り', '真昼の月',
+  'The Last Letter', 'Paper Moon', 'Quiet Harbour', 'Ember',
+];
+
+/** Sentences novel texts are made of. */
+export const NOVEL_SENTENCES: readonly string[] = [
+  '窓の外では、静かに雨が降り続いていた。',
+  '彼女は小さく息を吐いて、古い手紙を開いた。',
+  '「また明日」と言ったきり、彼は戻らなかった。',
+  '駅のホームには、誰もいなかった。',
+  '遠くで汽笛が鳴った。',
+  '図書館の奥、誰も読まない棚に、その本はあった。',
+  'The lighthouse had been dark for years.',
+  'She counted the stars until the sky turned pale.',
+  '夏の終わりの匂いがした。',
+  '「覚えている？」と彼女は尋ねた。',
 ];
