@@ -174,18 +174,20 @@ function appRequire(root) {
 }
 
 /**
- * The compiled file of an internal module of the built package (not reachable through `exports`),
- * e.g. `models/index.js`.
+ * The internal modules the reference runs use, which the built package does not export (it is one
+ * bundle per entry point): `decode`, `IllustrationsBody` and `toIllustration` (lib/models),
+ * `jsonRequestConfig` (lib/http/request.ts) and `appHeaders` (lib/http/headers.ts), bundled from
+ * lib/ the way the package is (scripts/bench.js, `INTERNALS`).
  * @param {string} root
- * @param {string} file
+ * @returns {typeof import('../lib/models/index') & typeof import('../lib/http/request') & typeof import('../lib/http/headers')}
  */
-function builtFile(root, file) {
-  return path.join(root, 'node_modules', 'pixiv-rx', 'dist', 'cjs', file);
+function internals(root) {
+  return require(path.join(root, 'internals.js'));
 }
 
 module.exports = {
   appRequire,
-  builtFile,
+  internals,
   APP_HEADERS,
   ANDROID_CLIENT,
   PIXIV_REFERER,

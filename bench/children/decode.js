@@ -25,7 +25,7 @@ async function main() {
    */
   const { root, apiBaseUrl, oauthBaseUrl, refreshToken, userId, samples, warmup, batch } = support.job();
   /** @type {typeof import('../../lib/models/index')} */
-  const models = require(support.builtFile(root, 'models/index.js'));
+  const models = support.internals(root);
   const gc = /** @type {() => void} */ (globalThis.gc);
   if (typeof gc !== 'function') throw new Error('run with --expose-gc');
 

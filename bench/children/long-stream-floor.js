@@ -1,7 +1,7 @@
 // @ts-check
 'use strict';
 /**
- * Reference for the long stream: the same 10,000 works paged raw (`node:http` + `JSON.parse`),
+ * Reference for the long stream: the same works paged raw (`node:http` + `JSON.parse`),
  * with the same checkpoints as long-stream.js, to tell V8's own heap sizing from accumulation.
  */
 const support = require('../support');
@@ -13,7 +13,7 @@ async function main() {
   if (typeof gc !== 'function') throw new Error('run with --expose-gc');
   const headers = support.apiHeaders(await support.accessTokenOf(oauthBaseUrl, refreshToken));
 
-  /** @type {{ works: number, peakRss: number }[]} */
+  /** @type {{ works: number, peakRss: number, cpuMs: number }[]} */
   const checkpoints = [];
   let heapAtFirst = 0;
   let works = 0;
@@ -28,11 +28,12 @@ async function main() {
     for (let i = 0; i < body.illusts.length; i++) {
       works++;
       if (works % every !== 0) continue;
-      checkpoints.push({ works, peakRss: support.peakRss() });
       if (works === every) {
         gc();
         heapAtFirst = process.memoryUsage().heapUsed;
       }
+      // after the full GC, so that its CPU counts in no segment after the first
+      checkpoints.push({ works, peakRss: support.peakRss(), cpuMs: support.stopClock(clock).cpuMs });
     }
     url = body.next_url;
   }

@@ -18,10 +18,9 @@ async function main() {
   const load = support.appRequire(root);
   /** @type {typeof import('axios').default} */
   const axios = load('axios');
-  /** @type {typeof import('../../lib/models/index') | undefined} */
-  const models = decode ? require(support.builtFile(root, 'models/index.js')) : undefined;
-  /** @type {typeof import('../../lib/http/request')} */
-  const { jsonRequestConfig } = require(support.builtFile(root, 'http/request.js'));
+  const internals = support.internals(root);
+  const models = decode ? internals : undefined;
+  const { jsonRequestConfig } = internals;
   const instance = axios.create();
   const { 'Accept-Encoding': _axiosSendsItself, ...headers } = support.apiHeaders(await support.accessTokenOf(oauthBaseUrl, refreshToken));
 

@@ -13,7 +13,7 @@ async function main() {
   /** @type {{ root: string, apiBaseUrl: string, oauthBaseUrl: string, refreshToken: string, userId: number }} */
   const { root, apiBaseUrl, oauthBaseUrl, refreshToken, userId } = support.job();
   /** @type {typeof import('../../lib/models/index')} */
-  const models = require(support.builtFile(root, 'models/index.js'));
+  const models = support.internals(root);
   const headers = support.apiHeaders(await support.accessTokenOf(oauthBaseUrl, refreshToken));
 
   const clock = support.startClock();
