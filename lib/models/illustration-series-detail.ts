@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { IsoDateString, NullableString } from './codecs';
+import { IsoDateString } from './codecs';
 import { RawUser, User, toUser } from './user';
 
 /** `illust_series_detail` of `/v1/illust/series`. */
@@ -8,8 +8,9 @@ export const RawIllustrationSeriesDetail = t.intersection(
     t.type({ id: t.number, title: t.string, caption: t.string, user: RawUser }, 'IllustrationSeriesDetailFields'),
     t.partial(
       {
-        // `{ medium: null }` for a series without a cover (2024)
-        cover_image_urls: t.record(t.string, NullableString, 'Record<string, string | null>'),
+        // `{ medium: null }` for a series without a cover (2024); entries other than URLs and null
+        // are left out when mapping
+        cover_image_urls: t.UnknownRecord,
         series_work_count: t.number,
         create_date: IsoDateString,
         width: t.number,
@@ -48,11 +49,21 @@ export function toIllustrationSeriesDetail(raw: RawIllustrationSeriesDetail): Il
     title: raw.title,
     caption: raw.caption,
     user: toUser(raw.user),
-    coverImageUrls: raw.cover_image_urls ?? {},
+    coverImageUrls: coverUrls(raw.cover_image_urls),
     seriesWorkCount: raw.series_work_count,
     createDate: raw.create_date === undefined ? undefined : new Date(raw.create_date),
     width: raw.width,
     height: raw.height,
     watchlistAdded: raw.watchlist_added,
   };
+}
+
+function coverUrls(raw: Record<string, unknown> | undefined): Readonly<Record<string, string | null>> {
+  const urls: Record<string, string | null> = {};
+  for (const key of Object.keys(raw ?? {})) {
+    const value = raw![key];
+    // a JSON `__proto__` key is kept as a plain key, never as the object's prototype
+    if (typeof value === 'string' || value === null) Object.defineProperty(urls, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return urls;
 }

@@ -1,5 +1,15 @@
 import * as t from 'io-ts';
 import {
+  AutocompleteBody,
+  IllustrationSeriesBody,
+  SearchNovelsBody,
+  SpotlightArticlesBody,
+  WatchlistBody,
+  toIllustrationSeriesDetail,
+  toNovel,
+  toSpotlightArticle,
+  toTag,
+  toWatchlistSeries,
   ApiErrorEnvelope,
   BookmarkDetailBody,
   BookmarkTagsBody,
@@ -7,7 +17,11 @@ import {
   IllustrationDetailBody,
   IllustrationsBody,
   NovelDetailBody,
+  NovelSeriesBody,
+  NovelsBody,
   OAuthErrorBody,
+  RawNovelText,
+  RecommendedNovelsBody,
   RecommendedBody,
   SearchIllustrationsBody,
   TokenBody,
@@ -95,6 +109,37 @@ const CASES: Record<string, Decodes<unknown> | Rejected> = {
   'v2-illust-related/pixivpy-2025.json': decodes(IllustrationsBody, 30, (b) => b.illusts.map(toIllustration)),
   // DERIVED-PARTIAL: the counters the snapshot test stripped are core for a novel (novel.spec.ts).
   'v2-novel-detail/pixivts-2023-13574875-derived-partial.json': { codec: NovelDetailBody, rejectedAt: 'novel.total_bookmarks' },
+  // users, series, search, follows, watchlists, pixivision
+  'v1-illust-new/owlbear-2020-trimmed.json': decodes(IllustrationsBody, 1, (b) => b.illusts.map(toIllustration)),
+  'v1-illust-series/owlbear-2020-21859-trimmed.json': decodes(IllustrationSeriesBody, 3, (b) => [
+    ...b.illusts.map(toIllustration),
+    toIllustrationSeriesDetail(b.illust_series_detail),
+    b.illust_series_first_illust && toIllustration(b.illust_series_first_illust),
+  ]),
+  'v1-illust-series/pixez-flutter-2024-266067.json': decodes(IllustrationSeriesBody, 4, (b) => [
+    ...b.illusts.map(toIllustration),
+    toIllustrationSeriesDetail(b.illust_series_detail),
+    b.illust_series_first_illust && toIllustration(b.illust_series_first_illust),
+  ]),
+  // DERIVED-PARTIAL: the snapshot kept the series and its first work, not the page's works.
+  'v1-illust-series/pixivts-2025-147483-derived-partial.json': { codec: IllustrationSeriesBody, rejectedAt: 'illusts' },
+  'v1-manga-recommended/owlbear-2020-trimmed.json': decodes(RecommendedBody, 2, (b) =>
+    [...b.illusts, ...(b.ranking_illusts ?? [])].map(toIllustration),
+  ),
+  'v1-search-novel/owlbear-2019-trimmed.json': decodes(SearchNovelsBody, 1, (b) => b.novels.map(toNovel)),
+  'v1-search-user/owlbear-2019-trimmed.json': decodes(UserPreviewsBody, 1, (b) => b.user_previews.map(toUserPreview)),
+  'v1-search-user/pix-ezviewer-2018.json': decodes(UserPreviewsBody, 30, (b) => b.user_previews.map(toUserPreview)),
+  'v1-spotlight-articles/pix-ezviewer-2018-ja.json': decodes(SpotlightArticlesBody, 10, (b) =>
+    b.spotlight_articles.map(toSpotlightArticle),
+  ),
+  'v1-spotlight-articles/pixiv-shaft-2019-zh.json': decodes(SpotlightArticlesBody, 10, (b) =>
+    b.spotlight_articles.map(toSpotlightArticle),
+  ),
+  'v1-user-mypixiv/owlbear-2019-trimmed.json': decodes(UserPreviewsBody, 1, (b) => b.user_previews.map(toUserPreview)),
+  'v1-user-recommended/owlbear-2020-trimmed.json': decodes(UserPreviewsBody, 1, (b) => b.user_previews.map(toUserPreview)),
+  'v1-user-recommended/pixiv-shaft-2019.json': decodes(UserPreviewsBody, 30, (b) => b.user_previews.map(toUserPreview)),
+  'v1-watchlist-manga/pixez-flutter-2024.json': decodes(WatchlistBody, 1, (b) => b.series.map(toWatchlistSeries)),
+  'v2-search-autocomplete/owlbear-2020.json': decodes(AutocompleteBody, 10, (b) => b.tags.map(toTag)),
 };
 
 /**

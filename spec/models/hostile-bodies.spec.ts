@@ -16,7 +16,9 @@ import * as bookmarks from '../../lib/endpoints/bookmarks';
 import type { CallEndpoint, ListEndpoint } from '../../lib/endpoints/endpoint';
 import * as illustrations from '../../lib/endpoints/illustrations';
 import * as search from '../../lib/endpoints/search';
+import * as spotlight from '../../lib/endpoints/spotlight';
 import * as users from '../../lib/endpoints/users';
+import * as watchlists from '../../lib/endpoints/watchlists';
 import { BadApiResponse, PixivApiError } from '../../lib/errors';
 import { errorFromResponse } from '../../lib/http/map-error';
 import {
@@ -95,6 +97,16 @@ const READERS: ReadonlyArray<readonly [string, Reader]> = [
   ['v2-illust-bookmark-detail/', single(bookmarks.bookmark)],
   ['v2-illust-follow/', listing(illustrations.followingIllustrations)],
   ['v2-illust-related/', listing(illustrations.relatedIllustrations)],
+  ['v1-illust-new/', listing(illustrations.newIllustrations)],
+  ['v1-illust-series/', listing(illustrations.illustrationSeries)],
+  ['v1-manga-recommended/', listing(illustrations.recommendedManga)],
+  ['v1-search-novel/', listing(search.searchNovels)],
+  ['v1-search-user/', listing(search.searchUsers)],
+  ['v2-search-autocomplete/', single(search.searchAutocomplete)],
+  ['v1-spotlight-articles/', listing(spotlight.spotlightArticles)],
+  ['v1-user-mypixiv/', listing(users.mypixiv)],
+  ['v1-user-recommended/', listing(users.recommendedUsers)],
+  ['v1-watchlist-manga/', listing(watchlists.watchlist)],
   // No endpoint reads novels yet; the codec and the mapper do exist.
   ['v2-novel-detail/', { codec: NovelDetailBody, map: (body) => toNovel(body.novel) }],
   // Not an App API body (the novel embedded in the webview HTML): thrown at the novel codec anyway.
@@ -462,6 +474,8 @@ const FIXTURES = allFixturePaths();
  * No recorded novel decodes (the snapshot test behind the only one stripped its counters, see
  * fixtures.spec.ts), so toNovel would never run: this one has the three counters put back, as 0.
  */
+/** A series page without its works (fixtures.spec.ts): refused at `illusts` whatever else it holds. */
+const PARTIAL_SERIES_PAGE = 'v1-illust-series/pixivts-2025-147483-derived-partial.json';
 const RESTORED_NOVEL = 'v2-novel-detail/pixivts-2023-13574875-derived-partial.json, counters restored';
 
 /** The recorded bodies, and the restored novel. */
@@ -618,7 +632,8 @@ describe('hostile bodies', () => {
       expect(Object.keys(body as object)).toContain('__proto__');
       const outcome = readBody(reader, body);
       // the recorded novels are refused whole (see fixtures.spec.ts); the others still decode and map
-      expect(outcome).toBe(path.includes('novel') && path !== RESTORED_NOVEL ? 'refused' : 'decoded');
+      const refusedWhole = (path.includes('novel') && path !== RESTORED_NOVEL) || path === PARTIAL_SERIES_PAGE;
+      expect(outcome).toBe(refusedWhole ? 'refused' : 'decoded');
       expectNoPollution();
     });
 
