@@ -11,6 +11,7 @@
  *   npm run bench -- --markdown out.md  also write the results as a Markdown table
  *   npm run bench -- --cpu-prof DIR     profile every measured child (node --cpu-prof) into DIR
  *   npm run bench -- --dist DIR         measure another build (DIR/cjs, e.g. of a patched copy of lib/)
+ *   npm run bench -- --revision TEXT    what the report names as measured (e.g. run from a `git archive` of a commit)
  *
  * Cases: paging, decode, downloads, import, first-work, long-stream, cli. Every measured run is a fresh child
  * process; the floor and pixiv-rx alternate (A B A B …) after one discarded warm-up round. The
@@ -47,6 +48,7 @@ const { values: flags } = parseArgs({
     json: { type: 'string' },
     'cpu-prof': { type: 'string' },
     dist: { type: 'string' },
+    revision: { type: 'string' },
   },
 });
 const QUICK = Boolean(flags.quick);
@@ -828,6 +830,7 @@ async function longStreamCase(/** @type {string} */ app) {
 
 /** The commit measured, and whether lib/ differs from it. */
 function revision() {
+  if (flags.revision) return flags.revision;
   try {
     const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
     const dirty = git('status', '--porcelain', '--', 'lib', 'package.json');
