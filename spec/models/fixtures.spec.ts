@@ -36,6 +36,8 @@ import {
   toComment,
   toFullUser,
   toIllustration,
+  toNovelSeriesDetail,
+  toNovelText,
   toTrendingTag,
   toUgoiraMetadata,
   toUserPreview,
@@ -109,6 +111,35 @@ const CASES: Record<string, Decodes<unknown> | Rejected> = {
   'v2-illust-related/pixivpy-2025.json': decodes(IllustrationsBody, 30, (b) => b.illusts.map(toIllustration)),
   // DERIVED-PARTIAL: the counters the snapshot test stripped are core for a novel (novel.spec.ts).
   'v2-novel-detail/pixivts-2023-13574875-derived-partial.json': { codec: NovelDetailBody, rejectedAt: 'novel.total_bookmarks' },
+  // novels
+  'v1-novel-comment-replies/owlbear-2019-23848124.json': decodes(CommentsBody, 1, (b) => b.comments.map(toComment)),
+  'v1-novel-follow/owlbear-2020-trimmed.json': decodes(NovelsBody, 1, (b) => b.novels.map(toNovel)),
+  'v1-novel-new/owlbear-2020-trimmed.json': decodes(NovelsBody, 1, (b) => b.novels.map(toNovel)),
+  'v1-novel-ranking/owlbear-2019-day-trimmed.json': decodes(NovelsBody, 1, (b) => b.novels.map(toNovel)),
+  'v1-novel-recommended/owlbear-2020-trimmed.json': decodes(RecommendedNovelsBody, 2, (b) =>
+    [...b.novels, ...(b.ranking_novels ?? [])].map(toNovel),
+  ),
+  'v1-trending-tags-novel/owlbear-2020-trimmed.json': decodes(TrendingTagsBody, 1, (b) => b.trend_tags.map(toTrendingTag)),
+  'v1-user-bookmarks-novel/owlbear-2019-4599056.json': decodes(NovelsBody, 1, (b) => b.novels.map(toNovel)),
+  'v1-user-novels/owlbear-2019-24970193.json': decodes(NovelsBody, 1, (b) => b.novels.map(toNovel)),
+  'v2-novel-comments/owlbear-2019-12035664-trimmed.json': decodes(CommentsBody, 1, (b) => b.comments.map(toComment)),
+  'v2-novel-detail/owlbear-2019-12035664.json': decodes(NovelDetailBody, 1, (b) => [toNovel(b.novel)]),
+  'v2-novel-series/owlbear-2020-1238664-trimmed.json': decodes(NovelSeriesBody, 4, (b) => [
+    ...b.novels.map(toNovel),
+    toNovelSeriesDetail(b.novel_series_detail),
+    b.novel_series_first_novel && toNovel(b.novel_series_first_novel),
+    b.novel_series_latest_novel && toNovel(b.novel_series_latest_novel),
+  ]),
+  'v2-novel-series/pixiv-shaft-2020-1222375.json': decodes(NovelSeriesBody, 15, (b) => [
+    ...b.novels.map(toNovel),
+    toNovelSeriesDetail(b.novel_series_detail),
+    b.novel_series_first_novel && toNovel(b.novel_series_first_novel),
+    b.novel_series_latest_novel && toNovel(b.novel_series_latest_novel),
+  ]),
+  // DERIVED-PARTIAL: the snapshot kept the series header and its first and latest novels only.
+  'v2-novel-series/pixivts-2025-7474721-derived-partial.json': { codec: NovelSeriesBody, rejectedAt: 'novels' },
+  // the novel object of the viewer page, which novelText$ finds in the HTML (novel-text-page.spec.ts)
+  'webview-v2-novel/pixko-2023-19713880-embedded-novel-json.json': decodes(RawNovelText, 1, (b) => [toNovelText(b)]),
   // users, series, search, follows, watchlists, pixivision
   'v1-illust-new/owlbear-2020-trimmed.json': decodes(IllustrationsBody, 1, (b) => b.illusts.map(toIllustration)),
   'v1-illust-series/owlbear-2020-21859-trimmed.json': decodes(IllustrationSeriesBody, 3, (b) => [
@@ -143,12 +174,10 @@ const CASES: Record<string, Decodes<unknown> | Rejected> = {
 };
 
 /**
- * Fixtures that are not App API JSON bodies. The webview novel is the object embedded in the
- * `/webview/v2/novel` HTML page: camelCase, string ids, `cdate`, `rating`, `seriesNavigation`,
- * `glossaryItems`. It shares no codec with `/v2/novel/detail`, and the library reads no webview
- * page, so decoding it would mean a second, unused novel codec.
+ * Fixtures that no codec reads. None today: the webview novel, the object embedded in the
+ * `/webview/v2/novel` HTML page, is decoded above with the codec `novelText$` applies to it.
  */
-const NOT_API_BODIES = ['webview-v2-novel/pixko-2023-19713880-embedded-novel-json.json'];
+const NOT_API_BODIES: readonly string[] = [];
 
 /** Keys of maps whose keys are data (size names such as `square_medium`, `px_16x16`), not fields. */
 const DATA_KEYED = new Set(['imageUrls', 'metaPages', 'profileImageUrls', 'zipUrls']);
