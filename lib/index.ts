@@ -35,6 +35,33 @@ export type { ResumeOptions } from './endpoints/endpoint';
 export type { FollowOptions } from './endpoints/follows';
 export type { WatchlistKind } from './endpoints/watchlists';
 export type { SpotlightArticlesOptions } from './endpoints/spotlight';
+export type {
+  AddNovelBookmarkOptions,
+  FollowingNovelsOptions,
+  NewNovelsOptions,
+  NovelOffsetOptions,
+  NovelSeriesOptions,
+  RankingNovelsOptions,
+  RecommendedNovelsCursor,
+  RecommendedNovelsOptions,
+  UserNovelBookmarkTagsOptions,
+  UserNovelBookmarksOptions,
+} from './endpoints/novels';
+export { parseNovelMarkup } from './models';
+export type {
+  NovelChapterNode,
+  NovelJumpNode,
+  NovelLinkNode,
+  NovelNavigationItem,
+  NovelNewPageNode,
+  NovelNode,
+  NovelPixivImageNode,
+  NovelRubyNode,
+  NovelSeriesDetail,
+  NovelText,
+  NovelTextNode,
+  NovelUploadedImageNode,
+} from './models';
 
 export { AiType, ContentType, Duration, RankingMode, Restriction, SearchAiType, SearchTarget, Size, Sort, Visibility } from './models';
 export type {

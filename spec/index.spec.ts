@@ -26,6 +26,7 @@ describe('public exports of pixiv-rx', () => {
         'Visibility',
         'createPkce',
         'isPixivError',
+        'parseNovelMarkup',
         'proxiedImageUrl',
       ].sort(),
     );
@@ -41,6 +42,12 @@ describe('public exports of pixiv-rx', () => {
       'bookmark$', 'addBookmark', 'deleteBookmark', 'user$', 'userIllustrations$', 'userIllustrationPages$',
       'userBookmarks$', 'userBookmarkPages$', 'userBookmarkTags$', 'userBookmarkTagPages$', 'following$',
       'followingPages$', 'followers$', 'followerPages$', 'ugoiraMetadata$',
+      // novels (API.md, "More endpoints"; searchNovels$ is with the searches)
+      'novel$', 'novelText$', 'userNovels$', 'userNovelPages$', 'novelSeries$', 'novelSeriesPages$',
+      'novelComments$', 'novelCommentPages$', 'recommendedNovels$', 'recommendedNovelPages$', 'newNovels$',
+      'newNovelPages$', 'followingNovels$', 'followingNovelPages$', 'rankingNovels$', 'rankingNovelPages$',
+      'userNovelBookmarks$', 'userNovelBookmarkPages$', 'userNovelBookmarkTags$', 'userNovelBookmarkTagPages$',
+      'novelBookmark$', 'addNovelBookmark', 'deleteNovelBookmark', 'trendingNovelTags$',
     ];
     for (const method of methods) {
       expect(typeof (pixiv.PixivClient.prototype as unknown as Record<string, unknown>)[method]).toBe('function');
