@@ -13,3 +13,12 @@ export type {
   UgoiraMode,
 } from './download-options';
 export type { UgoiraFrameFile } from './ugoira/ugoira-zip-download';
+export { downloadNovel } from './novel/download-novel';
+export { DOWNLOAD_NOVEL_DEFAULTS } from './novel/download-novel-options';
+export type {
+  DownloadNovelOptions,
+  NovelDownloadClient,
+  NovelDownloadResult,
+  NovelFilenameOption,
+} from './novel/download-novel-options';
+export type { NovelFormat } from '../render/render-novel';

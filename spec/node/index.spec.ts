@@ -5,9 +5,11 @@ describe('pixiv-rx/node', () => {
     expect(Object.keys(node).sort()).toEqual([
       'DOWNLOAD_DEFAULTS',
       'DOWNLOAD_FILE_DEFAULTS',
+      'DOWNLOAD_NOVEL_DEFAULTS',
       'downloadFile',
       'downloadIllustration',
       'downloadIllustrations',
+      'downloadNovel',
     ]);
   });
 
@@ -15,5 +17,7 @@ describe('pixiv-rx/node', () => {
     expect(node.DOWNLOAD_DEFAULTS).toMatchObject({ size: 'original', concurrency: 4, overwrite: false, ugoira: 'frame' });
     expect(node.DOWNLOAD_DEFAULTS.referer).toBe('https://app-api.pixiv.net/');
     expect(node.DOWNLOAD_DEFAULTS.filename({ id: 42 } as never)).toBe('42');
+    expect(node.DOWNLOAD_NOVEL_DEFAULTS).toMatchObject({ format: 'txt', images: true, overwrite: false, concurrency: 4 });
+    expect(node.DOWNLOAD_NOVEL_DEFAULTS.filename({ id: 7 } as never)).toBe('7');
   });
 });
