@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds dist/esm (ES modules), dist/cjs (CommonJS) and dist/types (declarations) from lib/.
+// Builds dist/esm (ES modules) and dist/cjs (CommonJS), each with its declarations, from lib/.
 //
 // Every entry point of package.json (`exports`, `bin`) is one esbuild bundle, so that loading
 // pixiv-rx reads a handful of files instead of one per source module: the entries share their
@@ -116,8 +116,40 @@ async function main() {
     if (fs.existsSync(file)) fs.chmodSync(file, 0o755);
   }
 
-  // last: tsc writes the declarations even when lib/ has type errors, and then fails the build
-  tsc('--declaration', '--emitDeclarationOnly', '--outDir', path.join(dist, 'types'));
+  // last: tsc writes the declarations even when lib/ has type errors, and then fails the build.
+  // Each format gets its own copy beside its code, so that TypeScript reads the `import` types as
+  // ES module declarations (dist/esm/package.json says "module") and the `require` ones as
+  // CommonJS: one shared copy would be CommonJS to both, and default imports would be ambiguous.
+  let failure;
+  for (const dir of [cjs, esm]) {
+    try {
+      tsc('--declaration', '--emitDeclarationOnly', '--outDir', dir);
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  for (const file of walk(esm)) if (file.endsWith('.d.ts')) fullySpecifyDeclarations(file);
+  if (failure) throw failure;
+}
+
+/**
+ * ES module declarations need full relative specifiers, as ES modules do: `'./http/request'` →
+ * `'./http/request.js'`, `'./models'` → `'./models/index.js'` (TypeScript maps `.js` back to the
+ * `.d.ts` beside it).
+ */
+function fullySpecifyDeclarations(file) {
+  const source = fs.readFileSync(file, 'utf8');
+  const fixed = source.replace(
+    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}(?:\/[^'"]*)?)\2/g,
+    (match, lead, quote, spec) => {
+      if (/\.(m?js|json)$/.test(spec)) return match;
+      const base = path.resolve(path.dirname(file), spec);
+      if (!/\.{1,2}$/.test(spec) && fs.existsSync(`${base}.d.ts`)) return `${lead}${quote}${spec}.js${quote}`;
+      if (fs.existsSync(path.join(base, 'index.d.ts'))) return `${lead}${quote}${spec}/index.js${quote}`;
+      throw new Error(`cannot resolve ${spec} from ${file}`);
+    },
+  );
+  if (fixed !== source) fs.writeFileSync(file, fixed);
 }
 
 main().catch((error) => {
