@@ -24,6 +24,8 @@ import { RequestLog, type FakeServerCounters, type MutableEntry, type RequestLog
 import { Serializer, pixivJson } from './serialize';
 import { FakeWorld } from './world';
 
+/** The origins bodies carry with `officialUrls: true`. */
+const OFFICIAL_ORIGINS = { api: 'https://app-api.pixiv.net', image: 'https://i.pximg.net', common: 'https://s.pximg.net' } as const;
 const MAX_REQUEST_BODY = 1024 * 1024;
 const CHUNK = 16 * 1024;
 
@@ -62,11 +64,17 @@ export interface AuthorizationCodeOptions {
  * ```
  */
 export class FakePixivServer {
-  /** e.g. `http://127.0.0.1:40123` (app-api.pixiv.net). `next_url`s are built on it. */
+  /**
+   * e.g. `http://127.0.0.1:40123` (app-api.pixiv.net). `next_url`s are built on it, unless
+   * `officialUrls` is on (then they say `https://app-api.pixiv.net`).
+   */
   readonly apiBaseUrl: string;
   /** The OAuth origin (oauth.secure.pixiv.net); `POST {oauthBaseUrl}/auth/token`. */
   readonly oauthBaseUrl: string;
-  /** The image host (i.pximg.net and s.pximg.net): every image URL in a body points here. */
+  /**
+   * The image host (i.pximg.net and s.pximg.net): every image URL in a body points here, unless
+   * `officialUrls` is on (then they name Pixiv's hosts, and this host answers their paths).
+   */
   readonly imageBaseUrl: string;
   /** A valid refresh token of the default account (`world.accountId`). */
   readonly refreshToken: string;
@@ -90,10 +98,12 @@ export class FakePixivServer {
     this.apiBaseUrl = urls.api;
     this.oauthBaseUrl = urls.oauth;
     this.imageBaseUrl = urls.image;
-    this.world = new FakeWorld(options, urls.image);
-    const serializer = new Serializer(this.world, urls.image);
+    // with officialUrls the bodies name Pixiv's hosts; the listeners stay on loopback
+    const origins = options.officialUrls ? OFFICIAL_ORIGINS : { api: urls.api, image: urls.image, common: urls.image };
+    this.world = new FakeWorld(options, origins.image, origins.common);
+    const serializer = new Serializer(this.world, origins.image);
     this.tokens = new TokenService(this.world, serializer, options, this.requestLog);
-    this.api = new ApiRoutes(this.world, serializer, urls.api);
+    this.api = new ApiRoutes(this.world, serializer, origins.api);
     this.store = new ImageStore(this.world, options);
     this.refreshToken = this.tokens.issueRefreshToken(this.world.accountId, options.refreshToken || undefined);
   }

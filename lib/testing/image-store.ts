@@ -24,6 +24,8 @@ const DATE = String.raw`(\d{4}/\d{2}/\d{2}/\d{2}/\d{2}/\d{2})`;
 const MASTER = new RegExp(String.raw`^(?:/c/[^/]+)?/img-master/img/${DATE}/(\d+)(?:_p(\d+))?_(?:square1200|master1200)\.jpg$`);
 const ORIGINAL = new RegExp(String.raw`^/img-original/img/${DATE}/(\d+)_(?:p(\d+)\.(png|jpg)|ugoira(\d+)\.jpg)$`);
 const ZIP = new RegExp(String.raw`^/img-zip-ugoira/img/${DATE}/(\d+)_ugoira(600x600|1920x1080)\.zip$`);
+/** Novel covers (`<id>_<hash>`) and images uploaded with a text (`tei<id><4 digits>_<hash>`). */
+const NOVEL_IMAGE = new RegExp(String.raw`^(?:/c/[^/]+/novel-cover-master|/novel-cover-original)/img/${DATE}/(tei)?(\d+)_([0-9a-f]{32})(?:_(?:master1200|square1200))?\.jpg$`);
 const FREE = /^(?:\/common\/images\/|\/user-profile\/img\/|\/c\/[^/]+\/background\/img\/)[\w./-]+\.(?:png|jpg)$/;
 
 /** A block of pseudo-random bytes (xorshift32), the same for the same path and block index. */
@@ -103,6 +105,21 @@ export class ImageStore {
       }
       if (!work.ugoiraFrames || Number(m[5]) >= work.ugoiraFrames.length) return undefined;
       return generated(path, this.sizeOf(path), 'jpg', new Date(work.createDate));
+    }
+    m = NOVEL_IMAGE.exec(path);
+    if (m) {
+      const [, datePath, tei, digits] = m as unknown as [string, string, string | undefined, string];
+      const novelId = Number(tei ? digits.slice(0, -4) : digits);
+      const novel = this.world.novel(novelId);
+      if (!novel || novel.datePath !== datePath || novel.placeholder) return undefined;
+      const stem = `${tei ?? ''}${digits}_${m[4] as string}`;
+      const known = tei
+        ? novel.images.some((image) => image.urls.original.includes(`/${stem}.jpg`))
+        : novel.coverUrls.large.includes(`/${stem}_`);
+      // the original of an uploaded image has no suffix; covers have no original
+      const isOriginal = path.startsWith('/novel-cover-original/');
+      if (!known || (isOriginal && !tei)) return undefined;
+      return generated(path, this.sizeOf(path), 'jpg', new Date(novel.createDate));
     }
     m = ZIP.exec(path);
     if (m) {

@@ -176,7 +176,7 @@ describe('FakePixivServer endpoints', () => {
     it('refuses an offset past 5000 with the message Pixiv sends', async () => {
       const res = await get(`/v1/search/illust?word=girl&offset=${MAX_SEARCH_OFFSET + 30}`);
       expect(res.status).toBe(400);
-      expect(JSON.parse(res.json().error.message)).toEqual({ offset: ['Offset must be no more than 5000'] });
+      expect(JSON.parse(res.json().error.message)).toEqual({ offset: ['offset must be no more than 5000'] });
       expect((await get(`/v1/search/illust?word=girl&offset=${MAX_SEARCH_OFFSET}`)).status).toBe(200);
     });
 
@@ -349,7 +349,7 @@ describe('FakePixivServer endpoints', () => {
       expect(previews.map((p: any) => p.user.id)).toEqual(server.world.followingOf(accountId, 'public').map((f) => f.userId));
       expect(pages.length).toBeGreaterThan(1);
       expect(Object.keys(previews[0]).sort()).toEqual(['illusts', 'is_muted', 'novels', 'user']);
-      expect(previews.every((p: any) => p.illusts.length <= 3 && p.novels.length === 0)).toBe(true);
+      expect(previews.every((p: any) => p.illusts.length <= 3 && p.novels.length <= 3)).toBe(true);
       expect(previews.every((p: any) => p.user.is_followed === true)).toBe(true);
       const priv = await allPages(server, `/v1/user/following?user_id=${accountId}&restrict=private`, token);
       expect(priv.flatMap((page) => page.user_previews).length).toBe(server.world.followingOf(accountId, 'private').length);
