@@ -1,4 +1,4 @@
-import { lastValueFrom, toArray } from 'rxjs';
+import { Observable, lastValueFrom, toArray } from 'rxjs';
 import { BadApiResponse } from '../lib/errors';
 import { ContentType } from '../lib/models';
 import { API, TOKEN_URL, fixture, mockedClient } from './support/mock-api';
@@ -101,12 +101,13 @@ describe('resumeFrom', () => {
     const { client, mock } = mockedClient();
     mock.onAny().reply(200, {});
     const resumeFrom = `${API}${listPath(30)}`;
-    for (const stream of [
+    const streams: ReadonlyArray<Observable<unknown>> = [
       client.watchlist$(ContentType.NOVEL, { resumeFrom: `${API}/v1/watchlist/manga?offset=30` }),
       client.spotlightArticles$({ resumeFrom }),
       client.searchUsers$('x', { resumeFrom }),
       client.mypixiv$(1, { resumeFrom }),
-    ]) {
+    ];
+    for (const stream of streams) {
       const error = await lastValueFrom(stream.pipe(toArray())).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TypeError);
     }
