@@ -1,5 +1,7 @@
+import type MockAdapter from 'axios-mock-adapter';
 import type { Observable } from 'rxjs';
-import type { PixivClient } from '../../../lib/client';
+import type { PixivClient, PixivClientOptions } from '../../../lib/client';
+import type { SentRequest } from '../request-shape';
 
 /**
  * The rows of the table-driven endpoint suite (`spec/endpoints/requests.spec.ts`). Each family
@@ -16,6 +18,8 @@ interface RowBase {
   readonly title: string;
   /** The call, on a client whose axios is mocked (see `spec/support/mock-api.ts`). */
   readonly call: (client: PixivClient) => Observable<unknown>;
+  /** Options of that client (e.g. `language`; the app headers are checked against it). */
+  readonly client?: PixivClientOptions;
 }
 
 /** The call sends exactly one API request, with these entries in this order. */
@@ -38,9 +42,20 @@ export interface RefusesRow extends RowBase {
 /** What the call emits (or how it fails) when the first request is answered with `body`. */
 export interface DecodesRow extends RowBase {
   /** The first answer: a body (status 200), or `[status, body]`. Later requests answer 404. */
-  readonly answer: unknown;
-  /** Whether `answer` is `[status, body]` rather than a 200 body. @default false */
+  readonly answer?: unknown;
+  /** Whether `answer` (and `then`) are `[status, body]` rather than 200 bodies. @default false */
   readonly withStatus?: boolean;
-  /** Checks every value the stream emitted, in order, and the error it ended with (if any). */
-  readonly check: (outcome: { readonly values: readonly unknown[]; readonly error: unknown }) => void;
+  /** The answers of the second, third, … API requests, in the form of `answer`. @default [] */
+  readonly then?: readonly unknown[];
+  /** Sets the mock up instead of `answer` and `then` (network errors, answers by URL). */
+  readonly mock?: (mock: MockAdapter) => void;
+  /**
+   * Checks every value the stream emitted, in order, the error it ended with (if any), and the API
+   * requests it sent (token requests left out), read 20 ms after it ended.
+   */
+  readonly check: (outcome: {
+    readonly values: readonly unknown[];
+    readonly error: unknown;
+    readonly requests: readonly SentRequest[];
+  }) => void;
 }
