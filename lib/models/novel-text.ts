@@ -37,8 +37,9 @@ export const RawNovelText = t.intersection(
     t.partial(
       {
         coverUrl: NullableString,
-        images: t.union([EmptyArray, t.record(t.string, RawNovelImage)], '[] | Record<string, NovelImage>'),
-        illusts: t.union([EmptyArray, t.record(t.string, RawNovelIllustration)], '[] | Record<string, NovelIllustration>'),
+        // the record first: a bad image is then reported where it is, not as "not []"
+        images: t.union([t.record(t.string, RawNovelImage), EmptyArray], 'Record<string, NovelImage> | []'),
+        illusts: t.union([t.record(t.string, RawNovelIllustration), EmptyArray], 'Record<string, NovelIllustration> | []'),
         seriesNavigation: t.union([RawNovelNavigation, t.null], 'NovelNavigation | null'),
       },
       'OptionalNovelTextFields',

@@ -1,4 +1,13 @@
-import { AiType, NovelDetailBody, Restriction, UserPreviewsBody, decode, toNovel } from '../../lib/models';
+import {
+  AiType,
+  NovelDetailBody,
+  NovelSeriesBody,
+  Restriction,
+  UserPreviewsBody,
+  decode,
+  toNovel,
+  toNovelSeriesDetail,
+} from '../../lib/models';
 import { decodeError, fixture } from './fixture';
 
 const DERIVED_PARTIAL = 'v2-novel-detail/pixivts-2023-13574875-derived-partial.json';
@@ -89,5 +98,125 @@ describe('toNovel', () => {
       totalBookmarks: 24,
     });
     expect(novels[0].createDate.toISOString()).toBe('2021-02-07T11:19:17.000Z');
+  });
+});
+
+describe('Novel: old shapes, partial bodies, AI and restriction', () => {
+  const detail = () => fixture('v2-novel-detail/owlbear-2019-12035664.json');
+
+  it('decodes the 2018 novels of user previews, which have no is_original, x_restrict or translated names', () => {
+    const previews = decode(UserPreviewsBody, fixture('v1-search-user/pix-ezviewer-2018.json')).user_previews;
+    const novels = previews.flatMap((preview) => preview.novels).map(toNovel);
+    expect(novels.length).toBeGreaterThan(0);
+    for (const novel of novels) {
+      expect(novel).toMatchObject({ xRestrict: 0, aiType: AiType.UNKNOWN, restriction: Restriction.NONE });
+      for (const tag of novel.tags) expect(tag.translatedName).toBeNull();
+    }
+  });
+
+  it('maps a series sent as [] (the 2020 follow feed) to null', () => {
+    const body = detail();
+    body.novel.series = [];
+    expect(toNovel(decode(NovelDetailBody, body).novel).series).toBeNull();
+  });
+
+  it('rejects a series that is a non-empty array', () => {
+    const body = detail();
+    body.novel.series = [{ id: 1, title: 'x' }];
+    expect(decodeError(NovelDetailBody, body).path).toBe('novel.series');
+  });
+
+  it.each([
+    [undefined, AiType.UNKNOWN],
+    [0, AiType.UNKNOWN],
+    [1, AiType.NOT_AI],
+    [2, AiType.AI],
+    [7, AiType.UNKNOWN],
+  ])('maps novel_ai_type %p to %p', (raw, aiType) => {
+    const body = detail();
+    if (raw !== undefined) body.novel.novel_ai_type = raw;
+    expect(toNovel(decode(NovelDetailBody, body).novel).aiType).toBe(aiType);
+  });
+
+  it.each([
+    [0, Restriction.NONE],
+    [1, Restriction.R18],
+    [2, Restriction.R18G],
+  ])('maps x_restrict %p to %p', (xRestrict, restriction) => {
+    const body = detail();
+    body.novel.x_restrict = xRestrict;
+    expect(toNovel(decode(NovelDetailBody, body).novel)).toMatchObject({ xRestrict, restriction });
+  });
+
+  it('is HIDDEN when Pixiv sent a limit_* placeholder cover', () => {
+    const body = detail();
+    body.novel.x_restrict = 1;
+    body.novel.image_urls = {
+      square_medium: 'https://s.pximg.net/common/images/limit_unknown_360.png',
+      medium: 'https://s.pximg.net/common/images/limit_unknown_360.png',
+      large: 'https://s.pximg.net/common/images/limit_unknown_360.png',
+    };
+    expect(toNovel(decode(NovelDetailBody, body).novel).restriction).toBe(Restriction.HIDDEN);
+  });
+
+  it('keeps only the contract’s fields, and a cover without an original', () => {
+    const novel = toNovel(decode(NovelDetailBody, detail()).novel);
+    expect(Object.keys(novel).sort()).toEqual(
+      [
+        'aiType', 'caption', 'createDate', 'id', 'imageUrls', 'isBookmarked', 'isMuted', 'pageCount', 'restriction',
+        'series', 'tags', 'textLength', 'title', 'totalBookmarks', 'totalComments', 'totalView', 'user', 'visible',
+        'xRestrict',
+      ].sort(),
+    );
+    expect(Object.keys(novel.imageUrls).sort()).toEqual(['large', 'medium', 'square_medium']);
+  });
+});
+
+describe('NovelSeriesBody', () => {
+  const PARTIAL = 'v2-novel-series/pixivts-2025-7474721-derived-partial.json';
+
+  it('rejects the 2025 snapshot, which has no novels, at novels', () => {
+    expect(decodeError(NovelSeriesBody, fixture(PARTIAL)).path).toBe('novels');
+  });
+
+  it('maps the 2025 header (watchlist_added, novel_ai_type) once the page has its novels and counters', () => {
+    const body = fixture(PARTIAL);
+    body.novels = [];
+    body.next_url = null;
+    expect(decodeError(NovelSeriesBody, body).path).toBe('novel_series_first_novel.total_bookmarks');
+    for (const key of ['novel_series_first_novel', 'novel_series_latest_novel']) {
+      Object.assign(body[key], { total_bookmarks: 1, total_view: 2, total_comments: 3 });
+    }
+    const decoded = decode(NovelSeriesBody, body);
+    expect(toNovelSeriesDetail(decoded.novel_series_detail)).toEqual({
+      id: 7474721,
+      title: '夏色吹雪の恋人生活',
+      caption: expect.stringMatching(/^一話から非日常で始まる/),
+      displayText: expect.stringMatching(/^一話から非日常で始まる/),
+      user: expect.objectContaining({ id: 69131958, account: 'nyao_alp-lck', isFollowed: false }),
+      isOriginal: false,
+      isConcluded: false,
+      contentCount: undefined,
+      totalCharacterCount: 10671,
+      aiType: AiType.UNKNOWN,
+      watchlistAdded: true,
+    });
+    expect(toNovel(decoded.novel_series_first_novel!).id).toBe(15513340);
+    expect(toNovel(decoded.novel_series_latest_novel!).id).toBe(16664510);
+  });
+
+  it('accepts a page whose first and latest novels are missing or null', () => {
+    const body = fixture('v2-novel-series/owlbear-2020-1238664-trimmed.json');
+    delete body.novel_series_first_novel;
+    body.novel_series_latest_novel = null;
+    const decoded = decode(NovelSeriesBody, body);
+    expect(decoded.novel_series_first_novel).toBeUndefined();
+    expect(decoded.novel_series_latest_novel).toBeNull();
+  });
+
+  it('rejects a header without its user', () => {
+    const body = fixture('v2-novel-series/owlbear-2020-1238664-trimmed.json');
+    delete body.novel_series_detail.user;
+    expect(decodeError(NovelSeriesBody, body).path).toBe('novel_series_detail.user');
   });
 });
