@@ -1,11 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FakePixivServer } from '../lib/testing/index';
 
 /**
- * The published package, as a user gets it: `npm pack`, installed into an empty folder, then
- * loaded with both `require` and `import`.
+ * The published packages, as a user gets them: `npm pack` of the library and of the command
+ * (pixiv-rx-cli), both installed into an empty folder; the library loaded with both `require`
+ * and `import`, the command run against a FakePixivServer.
  */
 const root = resolve(__dirname, '..');
 let work: string;
@@ -13,6 +15,16 @@ let app: string;
 
 function run(command: string, args: string[], cwd: string): string {
   return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Runs a command without blocking the event loop (a FakePixivServer of this process answers it). */
+function runAsync(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    execFile(command, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env } }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${command} ${args.join(' ')} failed: ${stderr}`));
+      else resolvePromise(stdout);
+    });
+  });
 }
 
 function node(cwd: string, args: string[]): string {
@@ -23,13 +35,16 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'pixiv-rx-pack-'));
   app = join(work, 'app');
   run('npm', ['pack', '--silent', '--pack-destination', work], root);
-  const tarball = readdirSync(work).find((name) => name.endsWith('.tgz'));
-  if (!tarball) throw new Error('npm pack wrote no tarball');
+  run('npm', ['pack', '--silent', '--pack-destination', work, '--workspace', 'pixiv-rx-cli'], root);
+  const tarballs = readdirSync(work).filter((name) => name.endsWith('.tgz'));
+  const library = tarballs.find((name) => /^pixiv-rx-\d/.test(name));
+  const cli = tarballs.find((name) => name.startsWith('pixiv-rx-cli-'));
+  if (!library || !cli) throw new Error(`npm pack wrote ${tarballs.join(', ') || 'no tarball'}`);
   execFileSync('mkdir', [app]);
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
   run(
     'npm',
-    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', join(work, tarball), 'rxjs@^7.8.0'],
+    ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', join(work, library), join(work, cli), 'rxjs@^7.8.0'],
     app,
   );
 }, 240_000);
@@ -90,9 +105,39 @@ describe('the packed tarball', () => {
     expect(out).toBe('true');
   });
 
-  it('installs the pixiv-rx command', () => {
-    const version = run(join(app, 'node_modules/.bin/pixiv-rx'), ['--version'], app).trim();
-    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+  it('leaves the command and its dependencies out of the library', () => {
+    const manifest = JSON.parse(readFileSync(join(app, 'node_modules/pixiv-rx/package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.bin).toBeUndefined();
+    expect(Object.keys(manifest.dependencies as object)).not.toEqual(expect.arrayContaining(['commander']));
+    expect(Object.keys(manifest.dependencies as object)).not.toEqual(expect.arrayContaining(['cli-progress']));
+  });
+
+  it('installs the pixiv-rx command from pixiv-rx-cli, on the installed library', () => {
+    const cliManifest = JSON.parse(readFileSync(join(root, 'cli/package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
+    expect(cliManifest.dependencies['pixiv-rx']).toBe('^0.2.0');
+    const bin = join(app, 'node_modules/.bin/pixiv-rx');
+    expect(run(bin, ['--version'], app).trim()).toBe(cliManifest.version);
+    expect(run(bin, ['--help'], app)).toContain('Usage: pixiv-rx');
+    // one copy of the library: the command's pixiv-rx is the app's
+    expect(existsSync(join(app, 'node_modules/pixiv-rx-cli/node_modules/pixiv-rx'))).toBe(false);
+  });
+
+  it('runs `pixiv-rx ls` against a FakePixivServer through --api-base-url and --oauth-base-url', async () => {
+    const server = await FakePixivServer.start({ seed: 5 });
+    try {
+      const userId = server.world.showcaseUserId;
+      const args = ['ls', 'user', String(userId), '--limit', '3', '--json', '--api-base-url', server.apiBaseUrl, '--oauth-base-url', server.oauthBaseUrl];
+      const out = await runAsync(join(app, 'node_modules/.bin/pixiv-rx'), args, app, {
+        PIXIV_REFRESH_TOKEN: server.refreshToken,
+        XDG_CONFIG_HOME: join(work, 'config'),
+      });
+      const works = out.trim().split('\n').map((line) => JSON.parse(line) as { id: number; user: { id: number } });
+      expect(works).toHaveLength(3);
+      expect(works.every((work) => work.user.id === userId)).toBe(true);
+      expect(server.requests({ origin: 'image' })).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
   });
 
   it('type-checks a user program against every entry point, for both module systems', () => {

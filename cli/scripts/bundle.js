@@ -32,16 +32,22 @@ function packageName(specifier) {
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
-const librarySources = {
-  name: 'pixiv-rx-sources',
-  setup(build) {
-    build.onResolve({ filter: /^pixiv-rx(\/.*)?$/ }, (args) => {
-      const source = LIBRARY_SOURCES[args.path];
-      if (!source) return { errors: [{ text: `${args.path} is not a public entry point of pixiv-rx` }] };
-      return { path: source };
-    });
-  },
-};
+/**
+ * Resolves the library's entry points: to the installed package (`'package'`) or to lib/
+ * (`'sources'`), never through tsconfig.json's paths, and only the public ones.
+ */
+function library(mode) {
+  return {
+    name: 'pixiv-rx',
+    setup(build) {
+      build.onResolve({ filter: /^pixiv-rx(\/.*)?$/ }, (args) => {
+        const source = LIBRARY_SOURCES[args.path];
+        if (!source) return { errors: [{ text: `${args.path} is not a public entry point of pixiv-rx` }] };
+        return mode === 'package' ? { path: args.path, external: true } : { path: source };
+      });
+    },
+  };
+}
 
 /**
  * Builds the command into `outdir` (`main.mjs` and its chunks) and resolves with the entry's path.
@@ -49,7 +55,7 @@ const librarySources = {
  * that package.json does not list); `library: 'sources'` bundles pixiv-rx from lib/ and every
  * other package but the native ones.
  */
-async function bundleCli({ outdir = path.join(cliRoot, 'dist'), library = 'package', minify = library === 'package' } = {}) {
+async function bundleCli({ outdir = path.join(cliRoot, 'dist'), library: mode = 'package', minify = mode === 'package' } = {}) {
   fs.rmSync(outdir, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: cliRoot,
@@ -66,11 +72,15 @@ async function bundleCli({ outdir = path.join(cliRoot, 'dist'), library = 'packa
     metafile: true,
     logLevel: 'warning',
     tsconfig: path.join(repositoryRoot, 'tsconfig.json'),
-    ...(library === 'package' ? { packages: 'external' } : { external: NATIVE, plugins: [librarySources] }),
-    // CommonJS code bundled into an ES module still calls require() for Node's built-ins
-    banner: { js: "import { createRequire as __pixivRxRequire } from 'node:module';\nconst require = __pixivRxRequire(import.meta.url);" },
+    plugins: [library(mode)],
+    ...(mode === 'package' ? { packages: 'external' } : { external: NATIVE }),
+    // CommonJS code bundled into an ES module (the sources build's) still calls require() for
+    // Node's built-ins
+    ...(mode === 'sources' && {
+      banner: { js: "import { createRequire as __pixivRxRequire } from 'node:module';\nconst require = __pixivRxRequire(import.meta.url);" },
+    }),
   });
-  if (library === 'package') {
+  if (mode === 'package') {
     const declared = new Set(Object.keys(manifest.dependencies ?? {}));
     const undeclared = new Set();
     for (const output of Object.values(result.metafile.outputs)) {
