@@ -36,7 +36,7 @@ function novelOf(id: number): Novel {
     aiType: AiType.NOT_AI,
     restriction: Restriction.NONE,
     imageUrls: { square_medium: '', medium: '', large: '' },
-  } as unknown as Novel;
+  };
 }
 
 describe('downloadNovel', () => {
@@ -117,7 +117,7 @@ describe('downloadNovel', () => {
     expect(md).toContain('[illustration 302](https://www.pixiv.net/artworks/302)');
     expect(md).toContain('---\n\n<a id="page-2"></a>');
     expect(md).toContain('[→ page 1](#page-1)');
-    expect(sha256(await fs.readFile(path.join(dir, '42', '300_p1.jpg')))).toBe(sha256(images.page as Buffer));
+    expect(sha256(await fs.readFile(path.join(dir, '42', '300_p1.jpg')))).toBe(sha256(images.page));
     // each image once, though the text shows one twice
     expect(server.requests.map((request) => request.path).sort()).toEqual(
       ['/img-original/300_p1.jpg', '/img-original/301_p0.png', uploadedPath].sort(),
@@ -129,7 +129,7 @@ describe('downloadNovel', () => {
 
     const result = await lastValueFrom(downloadNovel(client(), novelOf(42), { directory: dir }));
 
-    const txt = await fs.readFile(result.paths[0] as string, 'utf8');
+    const txt = await fs.readFile(result.paths[0], 'utf8');
     expect(result.paths[0]).toBe(path.join(dir, '42.txt'));
     expect(txt).toContain('始まり\n---');
     expect(txt).toContain('春(はる)が来た。作者のサイト <https://example.com/>');
@@ -146,7 +146,7 @@ describe('downloadNovel', () => {
     expect(result.paths).toEqual([path.join(dir, 'story.txt')]);
     expect(server.requests).toHaveLength(0);
     expect(downloads.illustrations).toEqual([]);
-    expect(await fs.readFile(result.paths[0] as string, 'utf8')).toContain(`[image 5551: ${server.url(uploadedPath)}]`);
+    expect(await fs.readFile(result.paths[0], 'utf8')).toContain(`[image 5551: ${server.url(uploadedPath)}]`);
   });
 
   it('skips a novel whose text exists, without a request', async () => {

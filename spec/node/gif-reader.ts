@@ -24,7 +24,7 @@ export function readGif(data: Buffer): GifFile {
   if (version !== 'GIF89a' && version !== 'GIF87a') throw new Error(`not a GIF: ${JSON.stringify(version)}`);
   const width = data.readUInt16LE(6);
   const height = data.readUInt16LE(8);
-  const packed = data[10] as number;
+  const packed = data[10];
   let offset = 13;
   let globalPalette: Uint8Array | undefined;
   if (packed & 0x80) {
@@ -38,7 +38,7 @@ export function readGif(data: Buffer): GifFile {
   const subBlocks = (): Buffer => {
     const parts: Buffer[] = [];
     for (;;) {
-      const length = data[offset++] as number;
+      const length = data[offset++];
       if (length === 0) return Buffer.concat(parts);
       parts.push(data.subarray(offset, offset + length));
       offset += length;
@@ -57,7 +57,7 @@ export function readGif(data: Buffer): GifFile {
     if (block !== 0x2c) throw new Error(`unexpected block 0x${String(block?.toString(16))} at ${offset - 1}`);
     const frameWidth = data.readUInt16LE(offset + 4);
     const frameHeight = data.readUInt16LE(offset + 6);
-    const framePacked = data[offset + 8] as number;
+    const framePacked = data[offset + 8];
     offset += 9;
     let palette = globalPalette;
     if (framePacked & 0x80) {
@@ -66,7 +66,7 @@ export function readGif(data: Buffer): GifFile {
       offset += size;
     }
     if (framePacked & 0x40) throw new Error('interlaced frames are not read here');
-    const minCodeSize = data[offset++] as number;
+    const minCodeSize = data[offset++];
     const indices = lzwDecode(minCodeSize, subBlocks(), frameWidth * frameHeight);
     if (!palette) throw new Error('a frame without a palette');
     const rgb = new Uint8Array(indices.length * 3);
@@ -109,11 +109,11 @@ function lzwDecode(minCodeSize: number, data: Buffer, pixels: number): Uint8Arra
     }
     if (code === end) break;
     let entry: number[];
-    if (code < dictionary.length) entry = dictionary[code] as number[];
-    else if (code === dictionary.length && previous) entry = [...previous, previous[0] as number];
+    if (code < dictionary.length) entry = dictionary[code];
+    else if (code === dictionary.length && previous) entry = [...previous, previous[0]];
     else throw new Error(`bad LZW code ${code}`);
     for (const value of entry) if (written < pixels) out[written++] = value;
-    if (previous && dictionary.length < 4096) dictionary.push([...previous, entry[0] as number]);
+    if (previous && dictionary.length < 4096) dictionary.push([...previous, entry[0]]);
     previous = entry;
     if (dictionary.length === 1 << codeSize && codeSize < 12) codeSize++;
   }

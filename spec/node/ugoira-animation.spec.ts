@@ -25,7 +25,7 @@ const TOTAL_MS = FRAMES.reduce((sum, frame) => sum + frame.delay, 0);
 
 function solidJpeg(width: number, height: number, [r, g, b]: readonly number[]): Buffer {
   const data = Buffer.alloc(width * height * 4);
-  for (let i = 0; i < width * height; i++) data.set([r as number, g as number, b as number, 255], i * 4);
+  for (let i = 0; i < width * height; i++) data.set([r, g, b, 255], i * 4);
   return jpeg.encode({ width, height, data }, 95).data;
 }
 
@@ -108,7 +108,7 @@ describe('ugoira as an animation', () => {
         expect([frame.width, frame.height]).toEqual([40, 30]);
         const centre = (15 * 40 + 20) * 3;
         const expected = FRAMES[i]?.rgb ?? [];
-        for (let c = 0; c < 3; c++) expect(Math.abs((frame.rgb[centre + c] as number) - (expected[c] as number))).toBeLessThan(16);
+        for (let c = 0; c < 3; c++) expect(Math.abs((frame.rgb[centre + c]) - (expected[c] as number))).toBeLessThan(16);
       });
       expect(downloads.metadataCalls).toEqual([300]);
       expect(server.requests.map((request) => request.path)).toEqual([largeZip]);
@@ -122,7 +122,7 @@ describe('ugoira as an animation', () => {
       );
 
       expect(result.paths).toEqual([path.join(dir, 'loop.gif')]);
-      expect(readGif(await fs.readFile(result.paths[0] as string)).frames).toHaveLength(4);
+      expect(readGif(await fs.readFile(result.paths[0])).frames).toHaveLength(4);
       expect(server.requests.map((request) => request.path)).toEqual([mediumZip]);
     });
 
@@ -174,7 +174,7 @@ describe('ugoira as an animation', () => {
       server.addContent(
         largeZip,
         storedZip(
-          many.map((frame, i) => ({ name: frame.file, data: images[i % images.length] as Buffer })),
+          many.map((frame, i) => ({ name: frame.file, data: images[i % images.length] })),
           new Date(),
         ),
       );

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Observable, catchError, defer, forkJoin, from, map, mergeMap, of, take, throwError } from 'rxjs';
 import { DownloadError, PixivApiError, PixivError } from '../../errors';
-import type { Illustration, Novel, NovelNode, NovelText } from '../../models';
+import type { Illustration, Novel, NovelText } from '../../models';
 import { NovelImageNode, renderNovel } from '../../render/render-novel';
 import { FileContext, fileStep, sizeOfFile, writeFileAtomically } from '../file-system';
 import { TransferredFile, fileTransfer$ } from '../file-transfer';
@@ -139,7 +139,7 @@ function pageIndex(page: number | null): number {
 function planImages(client: NovelDownloadClient, text: NovelText, textPath: string): Observable<PlannedImage[]> {
   const nodes = new Map<string, NovelImageNode>();
   for (const page of text.pages) {
-    for (const node of page as NovelNode[]) {
+    for (const node of page) {
       if (node.type === 'uploadedImage' || node.type === 'pixivImage') {
         const key = keyOf(node);
         if (!nodes.has(key)) nodes.set(key, node);

@@ -43,7 +43,9 @@ export async function writeGif(
       try {
         image = decodeJpeg(data, { useTArray: true, formatAsRGBA: true });
       } catch (error) {
-        throw new Error(`frame ${frame.file} cannot be decoded (${error instanceof Error ? error.message : String(error)})`);
+        throw new Error(`frame ${frame.file} cannot be decoded (${error instanceof Error ? error.message : String(error)})`, {
+          cause: error,
+        });
       }
       size ??= { width: image.width, height: image.height };
       if (image.width !== size.width || image.height !== size.height) {

@@ -120,7 +120,7 @@ function run(args: readonly string[], signal?: AbortSignal): Promise<void> {
     });
     child.on('close', (code, killedBy) => {
       signal?.removeEventListener('abort', abort);
-      if (failure !== undefined) reject(failure);
+      if (failure !== undefined) reject(failure instanceof Error ? failure : new Error('ffmpeg was stopped', { cause: failure }));
       else if (code === 0) resolve();
       else {
         const why = stderr.trim().split('\n').slice(-3).join(' / ');
