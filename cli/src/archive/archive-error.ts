@@ -1,0 +1,30 @@
+/** Why an archive cannot be used. */
+export type ArchiveProblem =
+  /** The file or its folder cannot be created, read or written (permissions, a full disk, …). */
+  | 'unwritable'
+  /** The file is not an SQLite database, or a damaged one. */
+  | 'corrupt'
+  /** A database, but not a pixiv-rx archive. */
+  | 'foreign'
+  /** A pixiv-rx archive of a newer schema than this version knows. */
+  | 'newer'
+  /** `archive ls|stats|forget` on an archive that does not exist yet. */
+  | 'missing';
+
+/**
+ * An archive the command refuses to use, in one line; the file is left as it was. The command
+ * exits with 6 for `unwritable` and 1 for the others (see `pixiv-rx --help`).
+ */
+export class ArchiveError extends Error {
+  override readonly name = 'ArchiveError';
+
+  constructor(
+    message: string,
+    /** What is wrong. */
+    readonly problem: ArchiveProblem,
+    /** The archive's path. */
+    readonly file: string,
+  ) {
+    super(message);
+  }
+}
