@@ -1,3 +1,6 @@
+import { CliError } from '../cli-error';
+import { ExitCode } from '../exit-codes';
+
 /** Why an archive cannot be used. */
 export type ArchiveProblem =
   /** The file or its folder cannot be created, read or written (permissions, a full disk, …). */
@@ -13,11 +16,9 @@ export type ArchiveProblem =
 
 /**
  * An archive the command refuses to use, in one line; the file is left as it was. The command
- * exits with 6 for `unwritable` and 1 for the others (see `pixiv-rx --help`).
+ * exits with 6 for `unwritable`, 4 for `missing` and 1 for the others (see `pixiv-rx --help`).
  */
-export class ArchiveError extends Error {
-  override readonly name = 'ArchiveError';
-
+export class ArchiveError extends CliError {
   constructor(
     message: string,
     /** What is wrong. */
@@ -25,6 +26,6 @@ export class ArchiveError extends Error {
     /** The archive's path. */
     readonly file: string,
   ) {
-    super(message);
+    super(message, problem === 'unwritable' ? ExitCode.CANNOT_WRITE : problem === 'missing' ? ExitCode.NOT_FOUND : ExitCode.GENERAL);
   }
 }

@@ -1,8 +1,12 @@
+import { CliError } from '../cli-error';
+import { ExitCode } from '../exit-codes';
 import { AiType, type Illustration, Restriction } from 'pixiv-rx';
 
-/** A filter the command cannot use; the command reports it as a usage error (exit code 2). */
-export class FilterError extends Error {
-  override readonly name = 'FilterError';
+/** A filter the command cannot use: a usage error (exit code 2), found before any request. */
+export class FilterError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.USAGE);
+  }
 }
 
 /** The filter options of `pixiv-rx download`, as commander hands them over. */

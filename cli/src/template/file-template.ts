@@ -1,9 +1,13 @@
+import { CliError } from '../cli-error';
+import { ExitCode } from '../exit-codes';
 import type { Illustration } from 'pixiv-rx';
 import { MAX_NAME_BYTES, cleanText, cutToBytes, safeName, utf8Length } from './safe-name';
 
-/** A template the command cannot use; the command reports it as a usage error (exit code 2). */
-export class TemplateError extends Error {
-  override readonly name = 'TemplateError';
+/** A template the command cannot use: a usage error (exit code 2), found before any request. */
+export class TemplateError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.USAGE);
+  }
 }
 
 /** The fields a template may use, as `--help` lists them. */
