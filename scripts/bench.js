@@ -33,7 +33,7 @@ const support = require('../bench/support');
 const ROOT = path.resolve(__dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
 const MiB = 1024 * 1024;
-const CASES = ['paging', 'decode', 'downloads', 'import', 'first-work', 'long-stream', 'cli'];
+const CASES = ['paging', 'decode', 'downloads', 'import', 'first-work', 'long-stream', 'cli', 'novel-markup'];
 /** The runtime dependencies the design fixes (package.json), loaded by the reference runs. */
 const STACK_MODULES = ['axios', 'rxjs', 'io-ts'];
 
@@ -862,6 +862,36 @@ function markdown(/** @type {string} */ command, /** @type {string} */ measured)
   ].join('\n');
 }
 
+/**
+ * parseNovelMarkup over 300,000 characters (bench/children/novel-markup.js): a generated novel with
+ * every tag, and a text of unclosed `[[rb:` that would make a backtracking parser quadratic.
+ */
+async function novelMarkupCase(/** @type {string} */ app) {
+  console.log('\nnovel-markup: parseNovelMarkup over 300,000 characters');
+  /** @type {any[]} */
+  const results = [];
+  for (let run = 0; run < RUNS; run++) {
+    results.push(await runChild('novel-markup.js', { root: app, samples: QUICK ? 5 : 20, warmup: 5 }, ['--expose-gc']));
+  }
+  raw['novel-markup'] = results;
+  for (const [key, label] of [['novel', 'a 300k-char novel'], ['hostile', "300k chars of '[[rb:'"]]) {
+    const floor = median(results.map((r) => r[`${key}FloorMs`]));
+    const rx = median(results.map((r) => r[`${key}Ms`]));
+    const slowest = Math.max(...results.map((r) => r[`${key}MaxMs`]));
+    const cold = median(results.map((r) => r[`${key}ColdMs`]));
+    record({
+      case: 'novel-markup',
+      metric: `parseNovelMarkup: ${label}`,
+      floor: ms(floor),
+      rx: ms(rx),
+      ratio: ratio(rx / floor),
+      target: '< 50 ms',
+      holds: rx < 50 && cold < 50,
+      note: `floor: indexOf over every "[" of the text; ${results[0][`${key}Nodes`]} nodes; first (cold) parse ${ms(cold)}, slowest warm sample ${ms(slowest)}`,
+    });
+  }
+}
+
 async function main() {
   const started = Date.now();
   const measured = revision();
@@ -878,6 +908,7 @@ async function main() {
     if (ONLY.includes('first-work')) await firstWorkCase(app);
     if (ONLY.includes('long-stream')) await longStreamCase(app);
     if (ONLY.includes('cli')) await cliCase();
+    if (ONLY.includes('novel-markup')) await novelMarkupCase(app);
   } finally {
     fs.rmSync(app, { recursive: true, force: true });
   }

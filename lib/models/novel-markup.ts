@@ -81,19 +81,12 @@ export interface NovelMarkupSpan {
 const NEWPAGE = '[newpage]';
 const NEWPAGE_NODE: NovelNewPageNode = Object.freeze({ type: 'newpage' });
 
-/** Tags of the form `[name:CONTENT]`, each with how its content becomes a node. */
-const SINGLE_TAGS: ReadonlyArray<readonly [string, (content: string) => NovelNode | null]> = [
-  ['[chapter:', (title) => (title === '' ? null : { type: 'chapter', title })],
-  ['[jump:', toJump],
-  ['[pixivimage:', toPixivImage],
-  ['[uploadedimage:', (id) => (isDigits(id, 0, id.length) ? { type: 'uploadedImage', imageId: id } : null)],
-];
+/** How the content of a tag becomes its node; null when the content is not valid for the tag. */
+type ContentReader = (content: string) => NovelNode | null;
 
-/** Tags of the form `[[name:CONTENT]]`. */
-const DOUBLE_TAGS: ReadonlyArray<readonly [string, (content: string) => NovelNode | null]> = [
-  ['[[rb:', toRuby],
-  ['[[jumpuri:', toLink],
-];
+const readChapter: ContentReader = (title) => (title === '' ? null : { type: 'chapter', title });
+const readUploadedImage: ContentReader = (id) =>
+  isDigits(id, 0, id.length) ? { type: 'uploadedImage', imageId: id } : null;
 
 /**
  * Reads Pixiv's novel markup into nodes. Pure and total: it never throws, and text that is not a
@@ -108,91 +101,138 @@ const DOUBLE_TAGS: ReadonlyArray<readonly [string, (content: string) => NovelNod
  * ```
  */
 export function parseNovelMarkup(text: string): NovelNode[] {
-  const spans = scanNovelMarkup(text);
-  const nodes = new Array<NovelNode>(spans.length);
-  for (let i = 0; i < spans.length; i++) nodes[i] = spans[i]!.node;
-  return nodes;
+  if (typeof text !== 'string') return [];
+  const scanner = new MarkupScanner(text, false);
+  scanner.scan();
+  return scanner.nodes;
 }
 
 /** @internal {@link parseNovelMarkup} with where each node comes from. */
 export function scanNovelMarkup(text: string): NovelMarkupSpan[] {
-  const spans: NovelMarkupSpan[] = [];
-  if (typeof text !== 'string') return spans;
-  const length = text.length;
-  // The next `]`, `[` and line break at or after the last position asked for. Candidates are
-  // tried left to right, so each is searched for once over the whole text: linear time even for
-  // a text of 300,000 `[`.
-  let close = -1;
-  let open = -1;
-  let newline = -1;
-  const nextClose = (from: number): number => {
-    if (close < from) close = indexOrEnd(text, ']', from);
-    return close;
-  };
-  const nextOpen = (from: number): number => {
-    if (open < from) open = indexOrEnd(text, '[', from);
-    return open;
-  };
-  const nextNewline = (from: number): number => {
-    if (newline < from) newline = indexOrEnd(text, '\n', from);
-    return newline;
-  };
-
-  /** The content of a tag whose prefix ends at `contentStart`, up to the first `]`; null when broken. */
-  const contentEnd = (candidate: number): number => {
-    // `]`/line breaks are looked for from candidate + 1 and `[` from candidate + 2: no prefix holds
-    // one there, so the first after the prefix is the first after those positions
-    const end = nextClose(candidate + 1);
-    if (end >= length || nextOpen(candidate + 2) < end || nextNewline(candidate + 1) < end) return -1;
-    return end;
-  };
-
-  let textStart = 0;
-  let candidate = text.indexOf('[');
-  while (candidate >= 0) {
-    const match = matchTag(text, candidate, contentEnd);
-    if (match === null) {
-      candidate = text.indexOf('[', candidate + 1);
-      continue;
-    }
-    if (textStart < candidate) {
-      spans.push({ node: { type: 'text', text: text.slice(textStart, candidate) }, start: textStart, end: candidate });
-    }
-    spans.push({ node: match.node, start: candidate, end: match.end });
-    textStart = match.end;
-    candidate = text.indexOf('[', textStart);
-  }
-  if (textStart < length) {
-    spans.push({ node: { type: 'text', text: text.slice(textStart) }, start: textStart, end: length });
-  }
-  return spans;
+  if (typeof text !== 'string') return [];
+  const scanner = new MarkupScanner(text, true);
+  scanner.scan();
+  return scanner.nodes.map((node, index) => ({ node, start: scanner.starts[index]!, end: scanner.ends[index]! }));
 }
 
-/** The tag that starts at `at` (a `[`), or null when there is none. */
-function matchTag(
-  text: string,
-  at: number,
-  contentEnd: (candidate: number) => number,
-): { node: NovelNode; end: number } | null {
-  if (text.charCodeAt(at + 1) === 0x5b /* [ */) {
-    for (const [prefix, toNode] of DOUBLE_TAGS) {
-      if (!text.startsWith(prefix, at)) continue;
-      const end = contentEnd(at);
-      if (end < 0 || text.charCodeAt(end + 1) !== 0x5d /* ] */ || end < at + prefix.length) return null;
-      const node = toNode(text.slice(at + prefix.length, end));
-      return node === null ? null : { node, end: end + 2 };
+/**
+ * One pass over the text. Candidates (each `[`) are tried left to right; the next `]`, `[` and
+ * line break after a candidate are looked up once and kept until the scan passes them, so each
+ * character is visited a bounded number of times: linear, even for 300,000 unclosed `[[rb:`.
+ */
+class MarkupScanner {
+  readonly nodes: NovelNode[] = [];
+  /** Where each node starts and ends, when asked for (`withSpans`). */
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  private close = -1;
+  private open = -1;
+  private newline = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly withSpans: boolean,
+  ) {}
+
+  scan(): void {
+    const text = this.text;
+    let textStart = 0;
+    let candidate = text.indexOf('[');
+    while (candidate >= 0) {
+      const end = this.tagAt(candidate, textStart);
+      if (end < 0) {
+        candidate = text.indexOf('[', candidate + 1);
+      } else {
+        textStart = end;
+        candidate = text.indexOf('[', end);
+      }
     }
-    return null;
+    if (textStart < text.length) this.push({ type: 'text', text: text.slice(textStart) }, textStart, text.length);
   }
-  if (text.startsWith(NEWPAGE, at)) return { node: NEWPAGE_NODE, end: at + NEWPAGE.length };
-  for (const [prefix, toNode] of SINGLE_TAGS) {
-    if (!text.startsWith(prefix, at)) continue;
-    const end = contentEnd(at);
-    if (end < at + prefix.length) return null;
-    const node = toNode(text.slice(at + prefix.length, end));
-    return node === null ? null : { node, end: end + 1 };
+
+  /**
+   * The tag that starts at `at` (a `[`): adds the text before it (from `textStart`) and the tag,
+   * and returns where the tag ends; -1 (nothing added) when no tag starts there.
+   */
+  private tagAt(at: number, textStart: number): number {
+    const text = this.text;
+    let prefix: string;
+    let read: ContentReader;
+    let closing = 1;
+    switch (text.charCodeAt(at + 1)) {
+      case 0x5b /* [ */:
+        closing = 2;
+        if (text.startsWith('[[rb:', at)) {
+          prefix = '[[rb:';
+          read = toRuby;
+        } else if (text.startsWith('[[jumpuri:', at)) {
+          prefix = '[[jumpuri:';
+          read = toLink;
+        } else {
+          return -1;
+        }
+        break;
+      case 0x6e /* n */:
+        if (!text.startsWith(NEWPAGE, at)) return -1;
+        return this.tag(textStart, at, NEWPAGE_NODE, at + NEWPAGE.length);
+      case 0x63 /* c */:
+        prefix = '[chapter:';
+        read = readChapter;
+        break;
+      case 0x6a /* j */:
+        prefix = '[jump:';
+        read = toJump;
+        break;
+      case 0x70 /* p */:
+        prefix = '[pixivimage:';
+        read = toPixivImage;
+        break;
+      case 0x75 /* u */:
+        prefix = '[uploadedimage:';
+        read = readUploadedImage;
+        break;
+      default:
+        return -1;
+    }
+    if (!text.startsWith(prefix, at)) return -1;
+    // No prefix holds a `]` or a line break after `at`, nor a `[` after `at + 1`: the first of
+    // each after those positions is the first after the prefix.
+    const end = this.nextClose(at + 1);
+    if (end >= text.length || this.nextOpen(at + 2) < end || this.nextNewline(at + 1) < end) return -1;
+    if (closing === 2 && text.charCodeAt(end + 1) !== 0x5d /* ] */) return -1;
+    const node = read(text.slice(at + prefix.length, end));
+    return node === null ? -1 : this.tag(textStart, at, node, end + closing);
   }
-  return null;
+
+  /** Adds the text in `[textStart, at)`, if any, then the tag `node` in `[at, end)`; returns `end`. */
+  private tag(textStart: number, at: number, node: NovelNode, end: number): number {
+    if (textStart < at) this.push({ type: 'text', text: this.text.slice(textStart, at) }, textStart, at);
+    this.push(node, at, end);
+    return end;
+  }
+
+  private push(node: NovelNode, start: number, end: number): void {
+    this.nodes.push(node);
+    if (this.withSpans) {
+      this.starts.push(start);
+      this.ends.push(end);
+    }
+  }
+
+  private nextClose(from: number): number {
+    if (this.close < from) this.close = indexOrEnd(this.text, ']', from);
+    return this.close;
+  }
+
+  private nextOpen(from: number): number {
+    if (this.open < from) this.open = indexOrEnd(this.text, '[', from);
+    return this.open;
+  }
+
+  private nextNewline(from: number): number {
+    if (this.newline < from) this.newline = indexOrEnd(this.text, '\n', from);
+    return this.newline;
+  }
 }
 
 function indexOrEnd(text: string, search: string, from: number): number {
