@@ -1,10 +1,29 @@
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { MIN_GIF_DELAY_CS, gifDelays } from '../../lib/node/ugoira/gif-delays';
 import { ZipReader } from '../../lib/node/ugoira/zip-reader';
 import { crc32, storedZip } from '../../lib/testing/zip';
 import { makeTempDir, removeDir } from './support';
+
+describe('the GIF codecs', () => {
+  it('are not loaded by pixiv-rx/node, only when a GIF is made', async () => {
+    const script = [
+      "const loaded = () => Object.keys(require.cache).filter((k) => /node_modules[\\\\/](gifenc|jpeg-js)[\\\\/]/.test(k)).length;",
+      "require('./lib/node');",
+      'const atImport = loaded();',
+      "require('./lib/node/ugoira/gif-codecs').loadGifCodecs().then((codecs) => console.log(JSON.stringify({ atImport, afterLoad: loaded(), encoder: typeof codecs.GIFEncoder, decoder: typeof codecs.decodeJpeg })));",
+    ].join('\n');
+    const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      cwd: path.resolve(__dirname, '../..'),
+    });
+    const seen = JSON.parse(stdout) as { atImport: number; afterLoad: number; encoder: string; decoder: string };
+    expect(seen).toMatchObject({ atImport: 0, encoder: 'function', decoder: 'function' });
+    expect(seen.afterLoad).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+});
 
 describe('gifDelays', () => {
   it('writes milliseconds as centiseconds', () => {
