@@ -6,6 +6,8 @@ import { TOKEN_URL, mockedClient } from '../support/mock-api';
 /** What a test reads back from one recorded request. */
 export interface SentRequest {
   readonly method: string;
+  /** The URL as sent. */
+  readonly url: string;
   readonly origin: string;
   readonly path: string;
   /** Query entries in the order they were sent (`searchParams` decodes them). */
@@ -19,6 +21,7 @@ function toSent(request: { method?: string; url?: string; data?: unknown; header
   const url = new URL(String(request.url));
   return {
     method: String(request.method).toUpperCase(),
+    url: String(request.url),
     origin: url.origin,
     path: url.pathname,
     query: [...url.searchParams.entries()],

@@ -50,12 +50,15 @@ export interface DecodesRow extends RowBase {
   /** Sets the mock up instead of `answer` and `then` (network errors, answers by URL). */
   readonly mock?: (mock: MockAdapter) => void;
   /**
-   * Checks every value the stream emitted, in order, the error it ended with (if any), and the API
-   * requests it sent (token requests left out), read 20 ms after it ended.
+   * Checks every value the stream emitted, in order, the error it ended with (if any), the API
+   * requests it sent (token requests left out) and the count of token requests, read 20 ms after
+   * it ended.
    */
   readonly check: (outcome: {
     readonly values: readonly unknown[];
     readonly error: unknown;
     readonly requests: readonly SentRequest[];
+    /** How many token requests were sent. */
+    readonly tokenRequests: number;
   }) => void;
 }
