@@ -112,7 +112,7 @@ export function scanNovelMarkup(text: string): NovelMarkupSpan[] {
   if (typeof text !== 'string') return [];
   const scanner = new MarkupScanner(text, true);
   scanner.scan();
-  return scanner.nodes.map((node, index) => ({ node, start: scanner.starts[index]!, end: scanner.ends[index]! }));
+  return scanner.nodes.map((node, index) => ({ node, start: scanner.starts[index], end: scanner.ends[index] }));
 }
 
 /**

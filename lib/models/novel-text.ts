@@ -80,7 +80,7 @@ export function toPages(nodes: readonly NovelNode[]): NovelNode[][] {
   const pages: NovelNode[][] = [[]];
   for (const node of nodes) {
     if (node.type === 'newpage') pages.push([]);
-    else pages[pages.length - 1]!.push(node);
+    else pages[pages.length - 1].push(node);
   }
   return pages;
 }
@@ -89,13 +89,14 @@ export function toPages(nodes: readonly NovelNode[]): NovelNode[][] {
 export function toNovelText(raw: RawNovelText): NovelText {
   const images: Record<string, string> = {};
   if (raw.images !== undefined && !Array.isArray(raw.images)) {
-    for (const key of Object.keys(raw.images)) setOwn(images, key, (raw.images as Record<string, t.TypeOf<typeof RawNovelImage>>)[key]!.urls.original);
+    const uploaded = raw.images as Record<string, t.TypeOf<typeof RawNovelImage>>;
+    for (const key of Object.keys(uploaded)) setOwn(images, key, uploaded[key].urls.original);
   }
   const illustrations: Record<string, string> = {};
   if (raw.illusts !== undefined && !Array.isArray(raw.illusts)) {
     const illusts = raw.illusts as Record<string, t.TypeOf<typeof RawNovelIllustration>>;
     for (const key of Object.keys(illusts)) {
-      const original = illusts[key]!.illust?.images?.original;
+      const original = illusts[key].illust?.images?.original;
       if (typeof original === 'string') setOwn(illustrations, key, original);
     }
   }

@@ -52,10 +52,10 @@ describe('novelText$ over loopback', () => {
       expect(Object.keys(novel.images)).toHaveLength(3);
       const viewer = seen.filter((request) => request.url !== '/auth/token');
       expect(viewer).toHaveLength(1);
-      expect(viewer[0]!.method).toBe('GET');
-      expect(viewer[0]!.url).toBe('/webview/v2/novel?id=19713880&viewer_version=20221031_ai');
-      expect(viewer[0]!.headers.authorization).toBe('Bearer access-loopback');
-      expect(viewer[0]!.headers.accept).toBe('text/html');
+      expect(viewer[0].method).toBe('GET');
+      expect(viewer[0].url).toBe('/webview/v2/novel?id=19713880&viewer_version=20221031_ai');
+      expect(viewer[0].headers.authorization).toBe('Bearer access-loopback');
+      expect(viewer[0].headers.accept).toBe('text/html');
     } finally {
       await close(server);
     }

@@ -82,9 +82,9 @@ export const rows: readonly EndpointRow[] = [
         series: { id: 1189914, title: 'もしかして、見えてますか？' },
         user: { id: 17572202, account: 'kani0522', isFollowed: false },
       });
-      expect(novel!.createDate.toISOString()).toBe('2019-12-03T21:28:10.000Z');
-      expect(novel!.tags[3]).toEqual({ name: '煉獄杏寿郎', translatedName: 'Kyojuro Rengoku', addedByUploadedUser: true });
-      expect(novel!.imageUrls.large).toBe('https://s.pximg.net/common/images/novel_thumb/novel_thumb_10_240mw.jpg');
+      expect(novel.createDate.toISOString()).toBe('2019-12-03T21:28:10.000Z');
+      expect(novel.tags[3]).toEqual({ name: '煉獄杏寿郎', translatedName: 'Kyojuro Rengoku', addedByUploadedUser: true });
+      expect(novel.imageUrls.large).toBe('https://s.pximg.net/common/images/novel_thumb/novel_thumb_10_240mw.jpg');
     },
   },
 
@@ -112,21 +112,21 @@ export const rows: readonly EndpointRow[] = [
     check: ({ values, error }) => {
       noError(error);
       const [text] = values as NovelText[];
-      expect(text!.novelId).toBe(19713880);
-      expect(text!.title).toBe('友奈vs若葉 (ai小说测试)');
-      expect(text!.text).toHaveLength(1689);
-      expect(text!.pages).toHaveLength(1);
-      expect(text!.pages[0]!.filter((node) => node.type === 'uploadedImage')).toEqual([
+      expect(text.novelId).toBe(19713880);
+      expect(text.title).toBe('友奈vs若葉 (ai小说测试)');
+      expect(text.text).toHaveLength(1689);
+      expect(text.pages).toHaveLength(1);
+      expect(text.pages[0].filter((node) => node.type === 'uploadedImage')).toEqual([
         { type: 'uploadedImage', imageId: '15324760' },
         { type: 'uploadedImage', imageId: '15324755' },
         { type: 'uploadedImage', imageId: '15324756' },
       ]);
-      expect(Object.keys(text!.images).sort()).toEqual(['15324755', '15324756', '15324760']);
-      expect(text!.images['15324755']).toBe(
+      expect(Object.keys(text.images).sort()).toEqual(['15324755', '15324756', '15324760']);
+      expect(text.images['15324755']).toBe(
         'https://i.pximg.net/novel-cover-original/img/2023/04/18/15/55/38/tei749977690611_de1619a4c2b53a72542e404b856867ff.jpg',
       );
-      expect(text!.seriesNavigation).toBeNull();
-      expect(text!.coverUrl).toBe(
+      expect(text.seriesNavigation).toBeNull();
+      expect(text.coverUrl).toBe(
         'https://i.pximg.net/c/240x480_80/novel-cover-master/img/2023/04/18/16/01/21/ci19713880_2f875f0a416bafccf6acc931048f08ca_master1200.jpg',
       );
     },
@@ -251,8 +251,8 @@ export const rows: readonly EndpointRow[] = [
         aiType: AiType.UNKNOWN,
         user: { id: 16968169, account: '0wv2j056785262u' },
       });
-      expect(page.firstNovel?.id).toBe(page.items[0]!.id);
-      expect(page.latestNovel?.id).toBe(page.items[11]!.id);
+      expect(page.firstNovel?.id).toBe(page.items[0].id);
+      expect(page.latestNovel?.id).toBe(page.items[11].id);
     },
   },
 
@@ -289,7 +289,7 @@ export const rows: readonly EndpointRow[] = [
       const [comment, ...others] = values as Comment[];
       expect(others).toEqual([]);
       expect(comment).toMatchObject({ parentComment: null, user: { isFollowed: null } });
-      expect(typeof comment!.hasReplies).toBe('boolean');
+      expect(typeof comment.hasReplies).toBe('boolean');
     },
   },
 
@@ -638,7 +638,7 @@ export const rows: readonly EndpointRow[] = [
       const tags = values as TrendingTag[];
       expect(tags.length).toBeGreaterThan(0);
       expect(tags[0]).toMatchObject({ tag: '不死川実弥', translatedName: 'Sanemi Shinazugawa' });
-      expect(tags[0]!.illustration).toMatchObject({ id: 77948447, type: 'manga' });
+      expect(tags[0].illustration).toMatchObject({ id: 77948447, type: 'manga' });
     },
   },
 ];
