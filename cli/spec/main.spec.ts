@@ -332,6 +332,103 @@ describe('pixiv-rx download', () => {
   });
 });
 
+describe('pixiv-rx download: novels, series, animated ugoira', () => {
+  it('writes a novel pasted as its URL, as Markdown with its images beside it', async () => {
+    const novelId = server.world.samples.markupNovelId;
+    const directory = path.join(home, 'novels');
+    const url = `https://www.pixiv.net/en/novel/show.php?id=${novelId}`;
+    const run = await pixivRx(['download', url, '--novel-format', 'md', '--dir', directory], { env: withToken() });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(ExitCode.OK);
+    const text = fs.readFileSync(path.join(directory, `${novelId}.md`), 'utf8');
+    expect(text.length).toBeGreaterThan(0);
+    const images = listFiles(path.join(directory, String(novelId)));
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(text).toContain(`${novelId}/${path.basename(image)}`);
+    expect(lines(run.stdout).filter((line) => line.startsWith('saved '))).toEqual([
+      expect.stringMatching(new RegExp(`^saved +${novelId} \\(novel, ${images.length + 1} files, `)),
+    ]);
+    expect(listFiles(directory).filter((file) => file.endsWith('.part'))).toEqual([]);
+
+    // again: the text is there, nothing is requested but the listing
+    server.resetLog();
+    const again = await pixivRx(['download', 'novel', String(novelId), '--novel-format', 'md', '--dir', directory], { env: withToken() });
+    expect(again.code).toBe(ExitCode.OK);
+    expect(again.stdout).toContain('1 work, 1 already there');
+    expect(server.requests({ origin: 'image' })).toHaveLength(0);
+  });
+
+  it('writes the novels of a user and of a novel series as plain text', async () => {
+    const userId = server.world.showcaseUserId;
+    const byUser = path.join(home, 'by-user');
+    const run = await pixivRx(['download', 'novels', String(userId), '--limit', '4', '--json', '--dir', byUser], { env: withToken() });
+    expect(run.code).toBe(ExitCode.OK);
+    const records = lines(run.stdout).map((line) => JSON.parse(line) as { id: number; type: string; user: { id: number }; paths: string[] });
+    expect(records).toHaveLength(4);
+    for (const record of records) {
+      expect(record).toEqual(expect.objectContaining({ type: 'novel', user: expect.objectContaining({ id: userId }) }));
+      expect(record.paths[0]).toBe(path.join(byUser, `${record.id}.txt`));
+      expect(fs.existsSync(record.paths[0]!)).toBe(true);
+    }
+
+    const bySeries = path.join(home, 'by-series');
+    const series = await pixivRx(['download', `https://www.pixiv.net/novel/series/${server.world.samples.novelSeriesId}`, '--limit', '3', '--dir', bySeries], {
+      env: withToken(),
+    });
+    expect(series.code).toBe(ExitCode.OK);
+    expect(listFiles(bySeries).filter((file) => file.endsWith('.txt'))).toHaveLength(3);
+  });
+
+  it('writes every work of an illustration series pasted as its URL', async () => {
+    const seriesId = server.world.samples.illustSeriesId;
+    const listed = await pixivRx(['ls', 'series', String(seriesId), '--json'], { env: withToken() });
+    expect(listed.code).toBe(ExitCode.OK);
+    const ids = lines(listed.stdout).map((line) => (JSON.parse(line) as { id: number }).id);
+    expect(ids.length).toBeGreaterThan(0);
+    const directory = path.join(home, 'series');
+    const url = `https://www.pixiv.net/en/user/${server.world.showcaseUserId}/series/${seriesId}`;
+    const run = await pixivRx(['download', url, '--json', '--dir', directory], { env: withToken() });
+    expect(run.code).toBe(ExitCode.OK);
+    expect(lines(run.stdout).map((line) => (JSON.parse(line) as { id: number }).id).sort()).toEqual([...ids].sort());
+  });
+
+  it('takes every ugoira mode of pixiv-rx/node, and refuses another before any request', async () => {
+    const illustrationId = server.world.samples.ugoiraIllustId;
+    const directory = path.join(home, 'ugoira');
+    const zip = await pixivRx(['download', String(illustrationId), '--ugoira', 'zip', '--dir', directory], { env: withToken() });
+    expect(zip.stderr).toBe('');
+    expect(zip.code).toBe(ExitCode.OK);
+    expect(fs.readFileSync(path.join(directory, `${illustrationId}.zip`)).subarray(0, 2).toString('latin1')).toBe('PK');
+
+    server.resetLog();
+    const bad = await pixivRx(['download', String(illustrationId), '--ugoira', 'avi'], { env: withToken() });
+    expect(bad.code).toBe(ExitCode.USAGE);
+    expect(bad.stderr).toMatch(/Allowed choices are frame, zip, gif, webm, mp4/);
+    expect(server.log).toHaveLength(0);
+  });
+
+  it('lists novels with ls', async () => {
+    const run = await pixivRx(['ls', `https://www.pixiv.net/users/${server.world.showcaseUserId}/novels`, '--limit', '5'], { env: withToken() });
+    expect(run.code).toBe(ExitCode.OK);
+    const listed = lines(run.stdout);
+    expect(listed).toHaveLength(5);
+    for (const line of listed) expect(line).toMatch(/^ *\d+  novel +\d+ chars  .+ — .+ \(\d+\)$/);
+  });
+
+  it('answers a novel that does not exist with exit code 4, and an unknown target with 2, in one line', async () => {
+    const missing = await pixivRx(['download', 'novel', String(server.world.samples.missingNovelId), '--dir', path.join(home, 'none')], { env: withToken() });
+    expect(missing.code).toBe(ExitCode.NOT_FOUND);
+    expectOneLineError(missing, /Not found/);
+    expect(fs.existsSync(path.join(home, 'none', `${server.world.samples.missingNovelId}.txt`))).toBe(false);
+
+    server.resetLog();
+    const unknown = await pixivRx(['download', 'novle', '5'], { env: withToken() });
+    expect(unknown.code).toBe(ExitCode.USAGE);
+    expectOneLineError(unknown, /Unknown target "novle"/);
+    expect(server.log).toHaveLength(0);
+  });
+});
+
 describe('pixiv-rx ls', () => {
   it('lists works without downloading, as lines or as JSON', async () => {
     const userId = server.world.showcaseUserId;

@@ -7,7 +7,7 @@ export const ExitCode = {
   USAGE: 2,
   /** Not logged in, or the refresh token was refused (expired, revoked). */
   AUTH: 3,
-  /** The illustration or user does not exist (Pixiv answered 404). */
+  /** The illustration, user, series or novel does not exist (Pixiv answered 404). */
   NOT_FOUND: 4,
   /** Pixiv rate-limited the account and retries did not help. */
   RATE_LIMITED: 5,
@@ -26,7 +26,7 @@ export const EXIT_CODES_HELP = [
   '  1    general failure (network, unexpected answer, failed download)',
   '  2    usage error (unknown command or option, bad target or value)',
   '  3    not logged in, or the refresh token was refused (run `pixiv-rx login`)',
-  '  4    not found (no such illustration or user)',
+  '  4    not found (no such illustration, user, series or novel)',
   '  5    rate limited by Pixiv',
   '  6    cannot write the download directory',
   '  130  interrupted (Ctrl-C)',

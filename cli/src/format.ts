@@ -1,4 +1,4 @@
-import type { Illustration } from 'pixiv-rx';
+import type { Illustration, Novel } from 'pixiv-rx';
 
 const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
 
@@ -36,6 +36,12 @@ export function plural(n: number, word: string): string {
 export function formatWorkLine(work: Illustration): string {
   const pages = plural(work.pageCount, 'page').padStart(9);
   return `${String(work.id).padStart(9)}  ${work.type.padEnd(7)}${pages}  ${oneLine(work.title) || '(untitled)'}  — ${oneLine(work.user.name)} (${work.user.id})`;
+}
+
+/** One line of `ls` for a novel: id, `novel`, length, title, author. */
+export function formatNovelLine(novel: Novel): string {
+  const length = `${novel.textLength} chars`.padStart(12);
+  return `${String(novel.id).padStart(9)}  novel  ${length}  ${oneLine(novel.title) || '(untitled)'}  — ${oneLine(novel.user.name)} (${novel.user.id})`;
 }
 
 /** Control characters (a title may hold line breaks) as spaces, so one value stays one line. */

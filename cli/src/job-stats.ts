@@ -19,7 +19,7 @@ export class JobStats {
     this.startedAt = now();
   }
 
-  add(result: DownloadResult): void {
+  add(result: Pick<DownloadResult, 'paths' | 'bytes' | 'skipped'>): void {
     this.works++;
     this.files += result.paths.length;
     if (result.skipped) this.skippedWorks++;

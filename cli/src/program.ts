@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { RANKING_MODES, SIZES } from './choices';
+import { NOVEL_FORMATS, RANKING_MODES, SIZES, UGOIRA_MODES } from './choices';
 import type { CommandContext } from './commands/context';
 import { REFRESH_TOKEN_ENV } from './config-store';
 import { API_BASE_URL_ENV, OAUTH_BASE_URL_ENV, type ConnectionOptions, connectionOptions } from './connection';
@@ -93,12 +93,20 @@ export async function runProgram(argv: readonly string[], context: ProgramContex
     program
       .command('download')
       .description('download the works of a target')
-      .argument('<target...>', 'an illustration id or URL, or: user <id>, bookmarks [<id>], ranking, search <word>, following')
+      .argument(
+        '<target...>',
+        'an illustration id or URL, or: user <id>, bookmarks [<id>], ranking, search <word>, following, series <id>, novel <id>, novels <user id>, novel-series <id>',
+      )
       .option('-d, --dir <directory>', 'where files go', './downloads')
       .addOption(new Option('-s, --size <size>', 'which image of each page').choices(SIZES).default('original'))
       .option('-c, --concurrency <n>', 'image transfers at once', positiveInteger, 4)
       .option('--overwrite', 'download files that exist already', false)
-      .addOption(new Option('--ugoira <mode>', 'ugoira as the first frame, or the zip of all frames').choices(['frame', 'zip']).default('frame')),
+      .addOption(
+        new Option('--ugoira <mode>', 'ugoira as the first frame, the zip of all frames, or an animation (webm and mp4 need ffmpeg)')
+          .choices(UGOIRA_MODES)
+          .default('frame'),
+      )
+      .addOption(new Option('--novel-format <format>', 'novels as plain text or Markdown').choices(NOVEL_FORMATS).default('txt')),
   )
     .addHelpText(
       'after',
@@ -112,10 +120,15 @@ export async function runProgram(argv: readonly string[], context: ProgramContex
         '  pixiv-rx download https://www.pixiv.net/en/artworks/123456',
         '  pixiv-rx download ranking --mode week --date 2025-01-31 -n 20',
         '  pixiv-rx download bookmarks --json > downloaded.jsonl',
+        '  pixiv-rx download user 11 --ugoira gif',
+        '  pixiv-rx download https://www.pixiv.net/novel/show.php?id=123 --novel-format md',
+        '  pixiv-rx download novel-series 22 --novel-format md',
+        '  pixiv-rx download https://www.pixiv.net/user/11/series/22',
         '',
         'A single-page work is saved as <dir>/<id>.<ext>, a multi-page one as <dir>/<id>/ with one file',
-        'per page. Existing files are skipped (unless --overwrite); files are written to <name>.part and',
-        'renamed when complete, so Ctrl-C never leaves a truncated file: run again to resume.',
+        'per page, a novel as <dir>/<id>.txt or .md with its images in <dir>/<id>/. Existing files are',
+        'skipped (unless --overwrite); files are written to <name>.part and renamed when complete, so',
+        'Ctrl-C never leaves a truncated file: run again to resume.',
         '',
         EXIT_CODES_HELP,
       ].join('\n'),
