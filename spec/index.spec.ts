@@ -48,6 +48,13 @@ describe('public exports of pixiv-rx', () => {
       'newNovelPages$', 'followingNovels$', 'followingNovelPages$', 'rankingNovels$', 'rankingNovelPages$',
       'userNovelBookmarks$', 'userNovelBookmarkPages$', 'userNovelBookmarkTags$', 'userNovelBookmarkTagPages$',
       'novelBookmark$', 'addNovelBookmark', 'deleteNovelBookmark', 'trendingNovelTags$',
+      // illustrations, search, users, follows and watchlists, settings, pixivision
+      'newIllustrations$', 'newIllustrationPages$', 'illustrationSeries$', 'illustrationSeriesPages$',
+      'recommendedManga$', 'recommendedMangaPages$', 'searchNovels$', 'searchNovelPages$', 'searchUsers$',
+      'searchUserPages$', 'searchAutocomplete$', 'relatedUsers$', 'relatedUserPages$', 'recommendedUsers$',
+      'recommendedUserPages$', 'mypixiv$', 'mypixivPages$', 'followDetail$', 'follow', 'unfollow', 'watchlist$',
+      'watchlistPages$', 'addToWatchlist', 'removeFromWatchlist', 'aiShowSettings$', 'setAiShowSettings',
+      'spotlightArticles$', 'spotlightArticlePages$',
     ];
     for (const method of methods) {
       expect(typeof (pixiv.PixivClient.prototype as unknown as Record<string, unknown>)[method]).toBe('function');
