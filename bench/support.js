@@ -66,6 +66,39 @@ function peakRss() {
 }
 
 /**
+ * Counts the garbage collections from now on (`perf_hooks` 'gc' entries): how many major
+ * (mark-compact) and minor (scavenge) ones, and their time. `stop()` ends the count.
+ * @returns {{ stop: () => Promise<{ major: number, minor: number, majorMs: number, minorMs: number }> }}
+ */
+function countGc() {
+  const { PerformanceObserver, constants } = require('node:perf_hooks');
+  const counts = { major: 0, minor: 0, majorMs: 0, minorMs: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = /** @type {{ detail?: { kind?: number } }} */ (/** @type {unknown} */ (entry)).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        counts.major++;
+        counts.majorMs += entry.duration;
+      } else if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+        counts.minor++;
+        counts.minorMs += entry.duration;
+      }
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    // the entries of the last collections arrive some turns of the event loop later
+    stop: () =>
+      new Promise((resolve) =>
+        setTimeout(() => {
+          observer.disconnect();
+          resolve(counts);
+        }, 100),
+      ),
+  };
+}
+
+/**
  * Wall time (ns) and CPU time (µs, user + system, every thread of the process) since `start`.
  * @returns {{ wallNs: bigint, cpu: NodeJS.CpuUsage }}
  */
@@ -197,6 +230,7 @@ module.exports = {
   peakRss,
   rawRequest,
   report,
+  countGc,
   startClock,
   stopClock,
   userIllustrationsUrl,

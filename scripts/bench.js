@@ -507,6 +507,8 @@ async function downloadsCase(/** @type {string} */ app) {
         const [floorWall, rxWall, modulesWall] = [wall(results.floor), wall(results.rx), wall(results.modules)];
         const [floorCpu, rxCpu, modulesCpu] = [cpu(results.floor), cpu(results.rx), cpu(results.modules)];
         const [floorPeak, rxPeak, modulesPeak] = [peak(results.floor), peak(results.rx), peak(results.modules)];
+        const gcs = (/** @type {any[]} */ list) =>
+          `${median(list.map((r) => r.gc.major))} (${ms(median(list.map((r) => r.gc.majorMs)))})`;
         record({
           case: `downloads ${label}`,
           metric: `downloads ${label}: wall`,
@@ -527,7 +529,10 @@ async function downloadsCase(/** @type {string} */ app) {
           ratio: ratio(rxCpu / floorCpu),
           target: cpuTarget === null ? '(reported)' : `≤ ${cpuTarget.toFixed(1)}×`,
           holds: cpuTarget === null ? null : rxCpu / floorCpu <= cpuTarget,
-          note: `the floor with ${STACK_MODULES.join(', ')} loaded and unused: ${ms(modulesCpu)} (${ratio(modulesCpu / floorCpu)})`,
+          note:
+            `the floor with ${STACK_MODULES.join(', ')} loaded and unused: ${ms(modulesCpu)} (${ratio(modulesCpu / floorCpu)}); ` +
+            `major GCs (mark-compact) during the downloads, median count and time: floor ${gcs(results.floor)}, ` +
+            `pixiv-rx ${gcs(results.rx)}, the floor with the modules loaded ${gcs(results.modules)}`,
         });
         record({
           case: `downloads ${label}`,
@@ -841,6 +846,9 @@ function revision() {
   }
 }
 
+/** The load average (1 min) when the run started: the machine may be shared. */
+const LOAD_AT_START = os.loadavg()[0];
+
 function markdown(/** @type {string} */ command, /** @type {string} */ measured) {
   const rows = lines.map(
     (line) =>
@@ -850,6 +858,7 @@ function markdown(/** @type {string} */ command, /** @type {string} */ measured)
     `Date: ${new Date().toISOString()}  `,
     `Machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}  `,
     `Node: ${process.version}  `,
+    `Load average (1 min): ${LOAD_AT_START.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end, on ${os.availableParallelism()} CPUs  `,
     `Commit: ${measured}  `,
     `Command: \`${command}\` (${RUNS} run${RUNS === 1 ? '' : 's'} per side${WARMUP ? ', after a discarded warm-up round' : ''})`,
     '',

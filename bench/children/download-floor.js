@@ -42,6 +42,7 @@ async function main() {
   for (const name of preload) load(name);
   const rssBefore = process.memoryUsage.rss();
 
+  const gc = support.countGc();
   const clock = support.startClock();
   let next = 0;
   const worker = async () => {
@@ -52,7 +53,7 @@ async function main() {
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const { wallMs, cpuMs, regionUs } = support.stopClock(clock);
-  support.report({ wallMs, cpuMs, regionUs, files: files.length, rssBefore, peakRss: support.peakRss() });
+  support.report({ wallMs, cpuMs, regionUs, gc: await gc.stop(), files: files.length, rssBefore, peakRss: support.peakRss() });
 }
 
 main().catch((error) => {

@@ -35,6 +35,7 @@ async function main() {
   }
   const rssBefore = process.memoryUsage.rss();
 
+  const gc = support.countGc();
   const clock = support.startClock();
   const downloaded = await lastValueFrom(
     from(works).pipe(
@@ -44,7 +45,7 @@ async function main() {
   );
   const { wallMs, cpuMs, regionUs } = support.stopClock(clock);
   if (downloaded !== files.length) throw new Error(`downloaded ${downloaded} files of ${files.length}`);
-  support.report({ wallMs, cpuMs, regionUs, files: downloaded, rssBefore, peakRss: support.peakRss() });
+  support.report({ wallMs, cpuMs, regionUs, gc: await gc.stop(), files: downloaded, rssBefore, peakRss: support.peakRss() });
 }
 
 main().catch((error) => {
