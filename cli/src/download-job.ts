@@ -1,13 +1,13 @@
 import { Observable, tap } from 'rxjs';
 import type { Illustration, PixivClient } from 'pixiv-rx';
-import { type DownloadOptions, downloadIllustrations } from 'pixiv-rx/node';
+import { type SyncDownloadOptions, syncDownloads } from './archive/sync-downloads';
 import type { Interrupts } from './interrupts';
 import type { CliIo } from './io';
 import { JobStats } from './job-stats';
 import { createReporter } from './progress/reporter';
 import { JobOutcome, runJob } from './run-job';
 
-export interface DownloadJobOptions extends Omit<DownloadOptions, 'onProgress'> {
+export interface DownloadJobOptions extends Omit<SyncDownloadOptions, 'onProgress'> {
   /** One JSON line per result instead of bars or plain lines. */
   readonly json: boolean;
 }
@@ -31,7 +31,7 @@ export async function downloadWithProgress(
       stats.discovered++;
       reporter.discovered(work);
     }),
-    downloadIllustrations(client, { ...download, onProgress: (progress) => reporter.progress(progress) }),
+    syncDownloads(client, { ...download, onProgress: (progress) => reporter.progress(progress) }),
   );
   const outcome = await runJob(
     job,
