@@ -6,6 +6,9 @@ import { API_BASE_URL_ENV, OAUTH_BASE_URL_ENV, type ConnectionOptions, connectio
 import { ExitCode, EXIT_CODES_HELP } from './exit-codes';
 import { TARGET_HELP } from './target';
 
+// the template's fields, spelled out here so that --help does not load the template module
+const TEMPLATE_FIELDS_HELP = '{id} {page} {ext} {title} {type} {user.id} {user.name} {user.account} {date} {date:YYYY-MM-DD}';
+
 // Each command's module (and with it the library) is imported when that command runs, so that
 // `--help`, `--version` and a usage error start in little more than Node's own start time.
 
@@ -106,7 +109,19 @@ export async function runProgram(argv: readonly string[], context: ProgramContex
           .choices(UGOIRA_MODES)
           .default('frame'),
       )
-      .addOption(new Option('--novel-format <format>', 'novels as plain text or Markdown').choices(NOVEL_FORMATS).default('txt')),
+      .addOption(new Option('--novel-format <format>', 'novels as plain text or Markdown').choices(NOVEL_FORMATS).default('txt'))
+      .option('--archive <file>', 'the download archive (default: $XDG_DATA_HOME/pixiv-rx/archive.sqlite)')
+      .option('--no-archive', 'neither skip archived works nor record new ones')
+      .option('--stop-at-archived', 'stop each listing at its first archived work (incremental syncs)', false)
+      .option('--template <template>', `where files go under --dir, e.g. '{user.id}/{id}_p{page}.{ext}'`)
+      .option('--write-metadata', 'write <name>.json beside each work', false)
+      .option('--no-ai', 'skip AI-generated works')
+      .option('--only-ai', 'only AI-generated works', false)
+      .option('--no-r18', 'skip R-18 and R-18G works')
+      .option('--tag <name>', 'only works with this tag (repeat for any of several)', (tag: string, tags: string[]) => [...tags, tag], [])
+      .option('--since <date>', 'only works created on or after this day (YYYY-MM-DD, Japan time) or time')
+      .option('--until <date>', 'only works created on or before this day (YYYY-MM-DD, Japan time) or time')
+      .option('--min-bookmarks <n>', 'only works with at least this many bookmarks', positiveInteger),
   )
     .addHelpText(
       'after',
@@ -124,6 +139,13 @@ export async function runProgram(argv: readonly string[], context: ProgramContex
         '  pixiv-rx download https://www.pixiv.net/novel/show.php?id=123 --novel-format md',
         '  pixiv-rx download novel-series 22 --novel-format md',
         '  pixiv-rx download https://www.pixiv.net/user/11/series/22',
+        "  pixiv-rx download user 11 --stop-at-archived --template '{user.id}/{id}_p{page}.{ext}'",
+        '  pixiv-rx download bookmarks --no-ai --no-r18 --tag original --since 2025-01-01 --write-metadata',
+        '',
+        `Template fields: ${TEMPLATE_FIELDS_HELP}; / makes folders. Every field is made`,
+        'safe for every common file system; {id} and {page} are required, and it ends with .{ext}.',
+        'Downloaded works are recorded in the archive and skipped next time without an image request,',
+        'even when their files were moved (--overwrite downloads them again).',
         '',
         'A single-page work is saved as <dir>/<id>.<ext>, a multi-page one as <dir>/<id>/ with one file',
         'per page, a novel as <dir>/<id>.txt or .md with its images in <dir>/<id>/. Existing files are',
@@ -137,6 +159,26 @@ export async function runProgram(argv: readonly string[], context: ProgramContex
       const { download } = await import('./commands/download');
       exitCode = await download(withConnection(), targetArgs, options);
     });
+
+  const archive = program.command('archive').description('look in the download archive: stats, ls, forget <id…>');
+  const archiveOption = (command: Command): Command =>
+    command.option('--archive <file>', 'the download archive (default: $XDG_DATA_HOME/pixiv-rx/archive.sqlite)').option('--json', 'JSON', false);
+  archiveOption(archive.command('stats').description('works, files and bytes in the archive')).action(async (options) => {
+    const { archiveStats } = await import('./archive/archive-command');
+    exitCode = archiveStats(io, options);
+  });
+  archiveOption(archive.command('ls').description('the archived works, the latest first'))
+    .option('-n, --limit <n>', 'at most this many works', positiveInteger)
+    .action(async (options) => {
+      const { archiveLs } = await import('./archive/archive-command');
+      exitCode = archiveLs(io, options);
+    });
+  archiveOption(archive.command('forget').description('forget works, so that they are downloaded again').argument('<id...>', 'work ids')).action(
+    async (ids: string[], options) => {
+      const { archiveForget } = await import('./archive/archive-command');
+      exitCode = archiveForget(io, ids, options);
+    },
+  );
 
   listingOptions(
     program
