@@ -89,6 +89,23 @@ describe('the packed tarball', () => {
     }
   });
 
+  it('ships pixiv-rx/angular for both module systems, and needs @angular/core only when it is loaded', () => {
+    // @angular/core is an optional peer: not installed here, so the entry resolves and the
+    // core entries load, while loading the Angular one asks for @angular/core
+    const required = node(app, ['-e', `console.log(require.resolve('pixiv-rx/angular').endsWith('/dist/cjs/angular/index.js'))`]);
+    const imported = node(app, [
+      '--input-type=module',
+      '-e',
+      `console.log(import.meta.resolve('pixiv-rx/angular').endsWith('/dist/esm/angular/index.js'))`,
+    ]);
+    const loaded = node(app, [
+      '--input-type=module',
+      '-e',
+      `await import('pixiv-rx/angular').then(() => console.log('loaded'), (e) => console.log(e.code, /@angular\\/core/.test(e.message)))`,
+    ]);
+    expect([required, imported, loaded]).toEqual(['true', 'true', 'ERR_MODULE_NOT_FOUND true']);
+  });
+
   it('exports FakePixivServer from pixiv-rx/testing, and it serves', () => {
     const out = node(app, [
       '--input-type=module',

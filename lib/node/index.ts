@@ -1,4 +1,4 @@
-/** `pixiv-rx/node`: file downloads. The only part of pixiv-rx that touches the filesystem. */
+/** `pixiv-rx/node`: file downloads (the only part of pixiv-rx that touches the filesystem) and the proxy a browser app reaches Pixiv through. */
 export { downloadIllustrations } from './download-illustrations';
 export { downloadIllustration } from './download-illustration';
 export { downloadFile, DOWNLOAD_FILE_DEFAULTS } from './download-file';
@@ -22,3 +22,5 @@ export type {
   NovelFilenameOption,
 } from './novel/download-novel-options';
 export type { NovelFormat } from '../render/render-novel';
+export { createPixivProxy, PIXIV_PROXY_DEFAULTS } from './proxy';
+export type { PixivProxy, PixivProxyOptions, PixivUpstreams } from './proxy';

@@ -6,6 +6,8 @@ describe('pixiv-rx/node', () => {
       'DOWNLOAD_DEFAULTS',
       'DOWNLOAD_FILE_DEFAULTS',
       'DOWNLOAD_NOVEL_DEFAULTS',
+      'PIXIV_PROXY_DEFAULTS',
+      'createPixivProxy',
       'downloadFile',
       'downloadIllustration',
       'downloadIllustrations',
