@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { firstValueFrom } from 'rxjs';
+import { PixivClient } from 'pixiv-rx';
 import { FakePixivServer, FakeResponses, type FakeIllustration } from 'pixiv-rx/testing';
 import { ExitCode } from '../src/exit-codes';
 import {
@@ -426,6 +428,43 @@ describe('pixiv-rx download: novels, series, animated ugoira', () => {
     expect(unknown.code).toBe(ExitCode.USAGE);
     expectOneLineError(unknown, /Unknown target "novle"/);
     expect(server.log).toHaveLength(0);
+  });
+});
+
+describe('pixiv-rx proxy', () => {
+  it('forwards a client to the hosts it is pointed at, with CORS for the allowed origins only, until Ctrl-C', async () => {
+    const proxy = startPixivRx(
+      ['proxy', '--allow-origin', 'http://app.test', '--image-base-url', server.imageBaseUrl],
+      { env: env() },
+    );
+    try {
+      await waitUntil(() => proxy.stdout().includes('Ctrl-C stops it'), 'the proxy to listen');
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(proxy.stdout())![1]!;
+      expect(proxy.stdout()).toContain('pages allowed: http://app.test');
+
+      const client = new PixivClient({ apiBaseUrl: url, oauthBaseUrl: url, refreshToken: server.refreshToken });
+      const user = await firstValueFrom(client.user$(server.world.showcaseUserId));
+      expect(user.id).toBe(server.world.showcaseUserId);
+
+      const allowed = await fetch(`${url}/v1/user/detail?user_id=1`, { method: 'OPTIONS', headers: { Origin: 'http://app.test', 'Access-Control-Request-Method': 'GET' } });
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('http://app.test');
+      const refused = await fetch(`${url}/v1/user/detail?user_id=1`, { headers: { Origin: 'http://evil.test' } });
+      expect(refused.ok).toBe(false);
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+      // one line per request, with no token in it
+      await waitUntil(() => proxy.stderr().includes('/v1/user/detail'), 'the request log');
+      expect(proxy.stderr()).not.toContain(server.refreshToken);
+    } finally {
+      proxy.child.kill('SIGINT');
+    }
+    const run = await proxy.exited;
+    expect(run.code).toBe(ExitCode.INTERRUPTED);
+  });
+
+  it('refuses a bad port before listening', async () => {
+    const run = await pixivRx(['proxy', '--port', '70000'], { env: env() });
+    expect(run.code).toBe(ExitCode.USAGE);
+    expect(run.stderr).toMatch(/must be a port number/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { NOVEL_FORMATS, RANKING_MODES, SIZES, UGOIRA_MODES } from './choices';
 import type { CommandContext } from './commands/context';
+import type { ProxyCommandOptions } from './commands/proxy';
 import { REFRESH_TOKEN_ENV } from './config-store';
 import { API_BASE_URL_ENV, OAUTH_BASE_URL_ENV, type ConnectionOptions, connectionOptions } from './connection';
 import { ExitCode, EXIT_CODES_HELP } from './exit-codes';
@@ -25,6 +26,16 @@ function positiveInteger(value: string): number {
   const n = /^\d+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
   return n;
+}
+
+function port(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 0 && n <= 65535)) throw new InvalidArgumentError('must be a port number, 0 to 65535');
+  return n;
+}
+
+function collect(value: string, previous: readonly string[]): string[] {
+  return [...previous, value];
 }
 
 function listingOptions(command: Command): Command {
@@ -190,6 +201,31 @@ export async function runProgram(argv: readonly string[], context: ProgramContex
     .action(async (targetArgs: string[], options) => {
       const { ls } = await import('./commands/ls');
       exitCode = await ls(withConnection(), targetArgs, options);
+    });
+
+  program
+    .command('proxy')
+    .description('serve a proxy that lets a browser app use pixiv-rx (CORS, app headers, image Referer)')
+    .option('-p, --port <n>', 'port to listen on (0: a free one)', port, 0)
+    .option('--host <address>', 'address to listen on (anything but loopback is reachable from other machines)', '127.0.0.1')
+    .option('--allow-origin <origin>', 'a page origin that may use it, e.g. http://localhost:4200 (repeatable)', collect, [])
+    .option('-q, --quiet', 'no line per request on stderr', false)
+    // hidden: the image host of a test server
+    .addOption(new Option('--image-base-url <url>', 'image host to forward to').hideHelp())
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Example:',
+        '  pixiv-rx proxy --port 8787 --allow-origin http://localhost:4200',
+        '',
+        'Then, in the page: new PixivClient({ apiBaseUrl: url, oauthBaseUrl: url }), and',
+        'proxiedImageUrl(url, imageUrl) for <img>. Ctrl-C stops it (exit code 130).',
+      ].join('\n'),
+    )
+    .action(async (options: ProxyCommandOptions) => {
+      const { proxy } = await import('./commands/proxy');
+      exitCode = await proxy(withConnection(), options);
     });
 
   try {
