@@ -11,7 +11,7 @@ import { decode } from './models';
  * One page of a listing: its items, the raw `next_url` (null on the last page), the decoded cursor
  * in `next`, and the endpoint's extra fields.
  */
-export type Page<T, Next = number | null, Extra = {}> = {
+export type Page<T, Next = number | null, Extra = object> = {
   readonly items: readonly T[];
   readonly nextUrl: string | null;
   readonly next: Next;
@@ -68,7 +68,7 @@ export function paginate<Body extends WithNextUrl, Item, Next, Extra>(
             const body = decode(declaration.body, raw, { request: { method: spec.method, url: requestUrl } });
             const nextUrl = body.next_url ?? null;
             page = {
-              ...(declaration.extras ? declaration.extras(body) : ({} as Extra)),
+              ...declaration.extras?.(body),
               items: declaration.items(body),
               nextUrl,
               next: declaration.next(nextUrl),
@@ -146,7 +146,7 @@ export function walkDateWindows<Body extends WithNextUrl, Item, Next, Extra>(
     const emitted = new Set<number>();
     let current: Subscription | undefined;
     let last: Item | undefined;
-    const base = first.url.split('?')[0]!;
+    const base = first.url.split('?')[0];
     let params: Params = { ...queryOf(first.url), ...first.params };
 
     const run = (spec: RequestSpec): void => {

@@ -467,7 +467,7 @@ describe('pagination against hostile pages', () => {
       it.each(LENIENT)('with %s sends the token to the API origin only, on an axios instance that has a baseURL', async (_, nextUrl) => {
         const { client, mock } = serving(userIllustrationsPage(nextUrl), NO_ILLUSTRATIONS);
         // a user's shared axios instance, e.g. with its own backend as baseURL (PixivClientOptions.axios)
-        client.http.axios.defaults.baseURL = 'https://backend.example';
+        client.http.axios!.defaults.baseURL = 'https://backend.example';
         const settled = await settle(() => client.userIllustrationPages$(2188232));
         expect(['complete', 'error']).toContain(settled.kind);
         expect(apiGets(mock)[0]).toBe(FIRST_URL);

@@ -53,7 +53,7 @@ export function pathOf<Args extends readonly unknown[]>(path: string | ((...args
 }
 
 /** Declares a listing endpoint (an identity that lets TypeScript infer the types). */
-export function listEndpoint<Args extends readonly unknown[], Body, Item, Next, Extra = {}>(
+export function listEndpoint<Args extends readonly unknown[], Body, Item, Next, Extra = object>(
   declaration: ListEndpoint<Args, Body, Item, Next, Extra>,
 ): ListEndpoint<Args, Body, Item, Next, Extra> {
   return declaration;

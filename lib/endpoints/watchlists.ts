@@ -16,7 +16,7 @@ function kindOf(kind: unknown): WatchlistKind {
 }
 
 export const watchlist = listEndpoint({
-  path: (kind: WatchlistKind, _options?: ResumeOptions) => `/v1/watchlist/${kindOf(kind)}`,
+  path: (...[kind]: [kind: WatchlistKind, options?: ResumeOptions]) => `/v1/watchlist/${kindOf(kind)}`,
   // nothing but the path: the kind is checked there
   query: () => ({}),
   body: WatchlistBody,
@@ -27,16 +27,16 @@ export const watchlist = listEndpoint({
 
 export const addToWatchlist = callEndpoint({
   method: 'POST',
-  path: (_seriesId: number, kind: WatchlistKind) => `/v1/watchlist/${kindOf(kind)}/add`,
-  params: (seriesId: number, _kind: WatchlistKind) => ({ series_id: check.id('seriesId', seriesId) }),
+  path: (...[, kind]: [seriesId: number, kind: WatchlistKind]) => `/v1/watchlist/${kindOf(kind)}/add`,
+  params: (...[seriesId]: [seriesId: number, kind: WatchlistKind]) => ({ series_id: check.id('seriesId', seriesId) }),
   body: NoContent,
   result: (): void => undefined,
 });
 
 export const removeFromWatchlist = callEndpoint({
   method: 'POST',
-  path: (_seriesId: number, kind: WatchlistKind) => `/v1/watchlist/${kindOf(kind)}/delete`,
-  params: (seriesId: number, _kind: WatchlistKind) => ({ series_id: check.id('seriesId', seriesId) }),
+  path: (...[, kind]: [seriesId: number, kind: WatchlistKind]) => `/v1/watchlist/${kindOf(kind)}/delete`,
+  params: (...[seriesId]: [seriesId: number, kind: WatchlistKind]) => ({ series_id: check.id('seriesId', seriesId) }),
   body: NoContent,
   result: (): void => undefined,
 });

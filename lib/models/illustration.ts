@@ -159,5 +159,5 @@ export function toIllustration(raw: RawIllustration): Illustration {
 function toPageImageUrls(page: t.TypeOf<typeof RawMetaPage>): Readonly<Record<Size, string>> {
   // the known keys only: anything else in the raw object is unchecked
   const urls = page.image_urls;
-  return { square_medium: urls.square_medium, medium: urls.medium, large: urls.large, original: urls.original } as Readonly<Record<Size, string>>;
+  return { square_medium: urls.square_medium, medium: urls.medium, large: urls.large, original: urls.original };
 }
