@@ -83,12 +83,12 @@ describe('the core entry in a browser', () => {
       fake.resetLog();
       const settings = { proxyUrl: proxy.url, refreshToken: fake.refreshToken, userId: fake.world.prolificUserId };
       // a script, not a function: Jest's transpiler would rewrite a function's import()
-      const ids = (await page.evaluate(`(async ({ proxyUrl, refreshToken, userId }) => {
+      const ids = await page.evaluate<number[]>(`(async ({ proxyUrl, refreshToken, userId }) => {
         const pixiv = await import('/pixiv-rx.js');
         const client = new pixiv.PixivClient({ apiBaseUrl: proxyUrl, oauthBaseUrl: proxyUrl, refreshToken });
         const works = await pixiv.lastValueFrom(client.userIllustrations$(userId).pipe(pixiv.take(65), pixiv.toArray()));
         return works.map((work) => work.id);
-      })(${JSON.stringify(settings)})`)) as number[];
+      })(${JSON.stringify(settings)})`);
       expect(ids).toEqual(fake.world.illustrationIdsOf(fake.world.prolificUserId, 'illust').slice(0, 65));
 
       const log = fake.requests('*');

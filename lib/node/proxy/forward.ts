@@ -50,25 +50,16 @@ export function forward(
   settings: ForwardSettings,
   done: (outcome: ForwardOutcome) => void,
 ): void {
-  let finished = false;
-  let headTimer: NodeJS.Timeout | undefined;
-  const finish = (outcome: ForwardOutcome): void => {
-    if (finished) return;
-    finished = true;
-    clearTimeout(headTimer);
-    done(outcome);
-  };
-
   const declared = Number(req.headers['content-length'] ?? 0);
   const bodyless = req.method === 'GET' || req.method === 'HEAD';
   if (bodyless && hasBody(req)) {
     answer(res, 400, `${String(req.method)} requests carry no body`, cors);
-    finish({ status: 400 });
+    done({ status: 400 });
     return;
   }
   if (declared > settings.maxRequestBodyBytes) {
     answer(res, 413, `request bodies are limited to ${settings.maxRequestBodyBytes} bytes`, { ...cors, connection: 'close' });
-    finish({ status: 413 });
+    done({ status: 413 });
     return;
   }
 
@@ -80,14 +71,21 @@ export function forward(
     agent: secure ? settings.agents.https : settings.agents.http,
     timeout: settings.upstreamTimeoutMs,
   });
-  const refuse = (status: number, reason: string, close = false): void => {
+  let finished = false;
+  // the socket's idle timeout covers a stall while the answer streams; this one the wait for the head
+  const headTimer = setTimeout(() => refuse(504, `no answer from the ${route.kind} host in time`), settings.upstreamTimeoutMs);
+  function finish(outcome: ForwardOutcome): void {
+    if (finished) return;
+    finished = true;
+    clearTimeout(headTimer);
+    done(outcome);
+  }
+  function refuse(status: number, reason: string, close = false): void {
     upstream.destroy();
     const headSent = res.headersSent;
     answer(res, status, reason, close ? { ...cors, connection: 'close' } : cors);
     finish(headSent ? { status: undefined, failure: reason } : { status });
-  };
-  // the socket's idle timeout covers a stall while the answer streams; this one the wait for the head
-  headTimer = setTimeout(() => refuse(504, `no answer from the ${route.kind} host in time`), settings.upstreamTimeoutMs);
+  }
   upstream.on('timeout', () => refuse(504, `the ${route.kind} host stalled`));
   upstream.on('error', () => {
     if (!finished) refuse(502, `the ${route.kind} host could not be reached`);

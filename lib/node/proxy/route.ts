@@ -75,7 +75,7 @@ function imageRoute(query: string, upstreams: ResolvedUpstreams): Routing {
   if (values.length !== 1) return refuse(400, '/image takes exactly one url parameter');
   let image: URL;
   try {
-    image = new URL(values[0] as string);
+    image = new URL(values[0]);
   } catch {
     return refuse(400, 'the url parameter is not an absolute URL');
   }
