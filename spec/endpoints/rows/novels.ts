@@ -1,10 +1,10 @@
 import { take } from 'rxjs';
-import { BadApiResponse } from '../../../lib/errors';
+import { BadApiResponse, PixivApiError } from '../../../lib/errors';
 import { AiType, RankingMode, Restriction, Visibility } from '../../../lib/models';
-import type { Comment, Novel, NovelText, TrendingTag } from '../../../lib/models';
-import type { Page } from '../../../lib/pagination';
 import { webviewPage } from '../../models/novel-webview';
-import { fixture } from '../../support/mock-api';
+import { API, fixture } from '../../support/mock-api';
+import { BAD_IDS, BAD_OFFSETS } from '../request-shape';
+import { decoding, gets, only, posts, refusing } from './build';
 import type { EndpointRow } from './row';
 
 const NO_NOVELS = { novels: [], next_url: null };
@@ -22,34 +22,6 @@ const NO_SERIES = {
   },
 };
 
-/** Ids that are not positive safe integers, each refused by name before anything is sent. */
-const BAD_IDS: ReadonlyArray<readonly [string, unknown]> = [
-  ['0', 0],
-  ['-1', -1],
-  ['1.5', 1.5],
-  ['NaN', Number.NaN],
-  ["'123' (a string)", '123'],
-];
-
-/** The refusals of one id argument of a member. */
-function badIds(member: string, name: string, call: (id: never) => EndpointRow['call']): EndpointRow[] {
-  return BAD_IDS.map(([label, id]) => ({
-    member,
-    title: `refuses the ${name} ${label}`,
-    call: call(id as never),
-    refuses: new RegExp(name),
-  }));
-}
-
-function firstItems(values: readonly unknown[]): Page<unknown, unknown, unknown> {
-  expect(values).toHaveLength(1);
-  return values[0] as Page<unknown, unknown, unknown>;
-}
-
-function noError(error: unknown): void {
-  expect(error).toBeUndefined();
-}
-
 export const rows: readonly EndpointRow[] = [
   // ---- novel$ ----------------------------------------------------------------------------------
   {
@@ -59,15 +31,14 @@ export const rows: readonly EndpointRow[] = [
     sends: { method: 'GET', path: '/v2/novel/detail', params: [['novel_id', '12035664']] },
     reply: fixture('v2-novel-detail/owlbear-2019-12035664.json'),
   },
-  ...badIds('novel$', 'novelId', (id) => (client) => client.novel$(id)),
-  {
+  ...refusing('novel$', 'the novelId', BAD_IDS, (id) => (client) => client.novel$(id), /novelId/),
+  decoding({
     member: 'novel$',
     title: 'decodes the complete 2019 detail: counters, a series, tags with who added them',
     call: (client) => client.novel$(12035664),
     answer: fixture('v2-novel-detail/owlbear-2019-12035664.json'),
-    check: ({ values, error }) => {
-      noError(error);
-      const [novel] = values as Novel[];
+    check: (outcome) => {
+      const novel = only(outcome);
       expect(novel).toMatchObject({
         id: 12035664,
         title: 'こういうの霊視っていうんですか？7',
@@ -86,7 +57,7 @@ export const rows: readonly EndpointRow[] = [
       expect(novel.tags[3]).toEqual({ name: '煉獄杏寿郎', translatedName: 'Kyojuro Rengoku', addedByUploadedUser: true });
       expect(novel.imageUrls.large).toBe('https://s.pximg.net/common/images/novel_thumb/novel_thumb_10_240mw.jpg');
     },
-  },
+  }),
 
   // ---- novelText$ ------------------------------------------------------------------------------
   {
@@ -103,15 +74,14 @@ export const rows: readonly EndpointRow[] = [
     },
     reply: webviewPage(),
   },
-  ...badIds('novelText$', 'novelId', (id) => (client) => client.novelText$(id)),
-  {
+  ...refusing('novelText$', 'the novelId', BAD_IDS, (id) => (client) => client.novelText$(id), /novelId/),
+  decoding({
     member: 'novelText$',
     title: 'reads the novel embedded in the real page shape: text, pages and uploaded images',
     call: (client) => client.novelText$(19713880),
     answer: webviewPage(),
-    check: ({ values, error }) => {
-      noError(error);
-      const [text] = values as NovelText[];
+    check: (outcome) => {
+      const text = only(outcome);
       expect(text.novelId).toBe(19713880);
       expect(text.title).toBe('友奈vs若葉 (ai小说测试)');
       expect(text.text).toHaveLength(1689);
@@ -130,8 +100,8 @@ export const rows: readonly EndpointRow[] = [
         'https://i.pximg.net/c/240x480_80/novel-cover-master/img/2023/04/18/16/01/21/ci19713880_2f875f0a416bafccf6acc931048f08ca_master1200.jpg',
       );
     },
-  },
-  {
+  }),
+  decoding({
     member: 'novelText$',
     title: 'errors with BadApiResponse at pixiv for a page without the window.pixiv script',
     call: (client) => client.novelText$(19713880),
@@ -141,7 +111,7 @@ export const rows: readonly EndpointRow[] = [
       expect(error).toBeInstanceOf(BadApiResponse);
       expect((error as BadApiResponse).path).toBe('pixiv');
     },
-  },
+  }),
 
   // ---- userNovels$ -----------------------------------------------------------------------------
   {
@@ -173,27 +143,21 @@ export const rows: readonly EndpointRow[] = [
     },
     reply: NO_NOVELS,
   },
-  ...badIds('userNovels$', 'userId', (id) => (client) => client.userNovels$(id)),
-  {
-    member: 'userNovels$',
-    title: 'refuses the offset -1',
-    call: (client) => client.userNovels$(24970193, { offset: -1 }),
-    refuses: /offset/,
-  },
-  {
+  ...refusing('userNovels$', 'the userId', BAD_IDS, (id) => (client) => client.userNovels$(id), /userId/),
+  ...refusing('userNovels$', 'the offset', BAD_OFFSETS, (offset) => (client) => client.userNovels$(24970193, { offset }), /offset/),
+  decoding({
     member: 'userNovelPages$',
     title: 'decodes the 2019 page, which has no top-level user',
     call: (client) => client.userNovelPages$(24970193),
     answer: fixture('v1-user-novels/owlbear-2019-24970193.json'),
-    check: ({ values, error }) => {
-      noError(error);
-      const page = firstItems(values) as Page<Novel>;
+    check: (outcome) => {
+      const page = only(outcome);
       expect(page.items).toHaveLength(1);
       expect(page.items[0]).toMatchObject({ pageCount: 4, series: null });
       expect(page.nextUrl).toBeNull();
       expect(page.next).toBeNull();
     },
-  },
+  }),
 
   // ---- novelSeries$ ----------------------------------------------------------------------------
   {
@@ -225,21 +189,67 @@ export const rows: readonly EndpointRow[] = [
     },
     reply: NO_SERIES,
   },
-  ...badIds('novelSeries$', 'seriesId', (id) => (client) => client.novelSeries$(id)),
+  ...refusing('novelSeries$', 'the seriesId', BAD_IDS, (id) => (client) => client.novelSeries$(id), /seriesId/),
   {
     member: 'novelSeries$',
     title: 'refuses the lastOrder 1.5',
     call: (client) => client.novelSeries$(1222375, { lastOrder: 1.5 }),
     refuses: /lastOrder/,
   },
+  decoding({
+    member: 'novelSeries$',
+    title: 'follows the last_order cursor of next_url verbatim to the last page',
+    call: (client) => client.novelSeries$(1222375),
+    answer: {
+      ...fixture<object>('v2-novel-series/pixiv-shaft-2020-1222375.json'),
+      next_url: `${API}/v2/novel/series?series_id=1222375&filter=for_ios&last_order=12`,
+    },
+    then: [NO_SERIES],
+    check: ({ values, error, requests }) => {
+      expect(error).toBeUndefined();
+      expect(values).toHaveLength(12);
+      expect(gets(requests).map((request) => request.query)).toEqual([
+        [
+          ['series_id', '1222375'],
+          ['filter', 'for_ios'],
+        ],
+        [
+          ['series_id', '1222375'],
+          ['filter', 'for_ios'],
+          ['last_order', '12'],
+        ],
+      ]);
+    },
+  }),
   {
+    member: 'novelSeries$',
+    title: 'resumes from a next_url of the same series, as given',
+    call: (client) =>
+      client.novelSeries$(1222375, { resumeFrom: `${API}/v2/novel/series?series_id=1222375&filter=for_ios&last_order=30` }),
+    sends: {
+      method: 'GET',
+      path: '/v2/novel/series',
+      params: [
+        ['series_id', '1222375'],
+        ['filter', 'for_ios'],
+        ['last_order', '30'],
+      ],
+    },
+    reply: NO_SERIES,
+  },
+  {
+    member: 'novelSeries$',
+    title: 'refuses a resumeFrom of another endpoint',
+    call: (client) => client.novelSeries$(1222375, { resumeFrom: `${API}/v1/user/novels?user_id=1&offset=30` }),
+    refuses: /resumeFrom/,
+  },
+  decoding({
     member: 'novelSeriesPages$',
     title: 'decodes the whole 2020 series: 12 novels, the header, the first and latest novels',
     call: (client) => client.novelSeriesPages$(1222375),
     answer: fixture('v2-novel-series/pixiv-shaft-2020-1222375.json'),
-    check: ({ values, error }) => {
-      noError(error);
-      const page = firstItems(values) as Page<Novel, number | null, { seriesDetail: unknown; firstNovel: Novel | null; latestNovel: Novel | null }>;
+    check: (outcome) => {
+      const page = only(outcome);
       expect(page.items).toHaveLength(12);
       expect(page.next).toBeNull();
       expect(page.seriesDetail).toMatchObject({
@@ -254,7 +264,7 @@ export const rows: readonly EndpointRow[] = [
       expect(page.firstNovel?.id).toBe(page.items[0].id);
       expect(page.latestNovel?.id).toBe(page.items[11].id);
     },
-  },
+  }),
 
   // ---- novelComments$ --------------------------------------------------------------------------
   {
@@ -278,20 +288,18 @@ export const rows: readonly EndpointRow[] = [
     },
     reply: NO_COMMENTS,
   },
-  ...badIds('novelComments$', 'novelId', (id) => (client) => client.novelComments$(id)),
-  {
+  ...refusing('novelComments$', 'the novelId', BAD_IDS, (id) => (client) => client.novelComments$(id), /novelId/),
+  decoding({
     member: 'novelComments$',
     title: 'decodes the v2 comment shape (no parent_comment, authors without is_followed)',
     call: (client) => client.novelComments$(12035664),
     answer: fixture('v2-novel-comments/owlbear-2019-12035664-trimmed.json'),
-    check: ({ values, error }) => {
-      noError(error);
-      const [comment, ...others] = values as Comment[];
-      expect(others).toEqual([]);
+    check: (outcome) => {
+      const comment = only(outcome);
       expect(comment).toMatchObject({ parentComment: null, user: { isFollowed: null } });
       expect(typeof comment.hasReplies).toBe('boolean');
     },
-  },
+  }),
 
   // ---- recommendedNovels$ ----------------------------------------------------------------------
   {
@@ -331,20 +339,19 @@ export const rows: readonly EndpointRow[] = [
     call: (client) => client.recommendedNovels$({ includeRankingNovels: 'yes' as never }),
     refuses: /includeRankingNovels/,
   },
-  {
+  decoding({
     member: 'recommendedNovelPages$',
     title: 'decodes the 2020 page: rankingNovels, and next holds offset and max_bookmark_id_for_recommend',
     // the first page only: next_url leads on, and later requests answer 404
     call: (client) => client.recommendedNovelPages$().pipe(take(1)),
     answer: fixture('v1-novel-recommended/owlbear-2020-trimmed.json'),
-    check: ({ values, error }) => {
-      noError(error);
-      const page = firstItems(values) as Page<Novel, unknown, { rankingNovels: Novel[] }>;
+    check: (outcome) => {
+      const page = only(outcome);
       expect(page.items).toHaveLength(1);
       expect(page.rankingNovels).toHaveLength(1);
       expect(page.next).toEqual({ offset: 15, maxBookmarkIdForRecommend: 0 });
     },
-  },
+  }),
 
   // ---- newNovels$ ------------------------------------------------------------------------------
   {
@@ -368,20 +375,31 @@ export const rows: readonly EndpointRow[] = [
     },
     reply: NO_NOVELS,
   },
-  ...badIds('newNovels$', 'maxNovelId', (id) => (client) => client.newNovels$({ maxNovelId: id })),
-  {
+  ...refusing('newNovels$', 'the maxNovelId', BAD_IDS, (id) => (client) => client.newNovels$({ maxNovelId: id }), /maxNovelId/),
+  decoding({
+    member: 'newNovels$',
+    title: 'follows the max_novel_id cursor of next_url to the last page',
+    call: (client) => client.newNovels$(),
+    answer: fixture('v1-novel-new/owlbear-2020-trimmed.json'),
+    then: [NO_NOVELS],
+    check: ({ values, error, requests }) => {
+      expect(error).toBeUndefined();
+      expect(values).toHaveLength(1);
+      expect(gets(requests)[1]?.query).toEqual([['max_novel_id', '12333608']]);
+    },
+  }),
+  decoding({
     member: 'newNovelPages$',
     title: 'decodes the 2020 page; next is the max_novel_id of next_url',
     // the first page only: next_url leads on, and later requests answer 404
     call: (client) => client.newNovelPages$().pipe(take(1)),
     answer: fixture('v1-novel-new/owlbear-2020-trimmed.json'),
-    check: ({ values, error }) => {
-      noError(error);
-      const page = firstItems(values) as Page<Novel>;
+    check: (outcome) => {
+      const page = only(outcome);
       expect(page.items).toHaveLength(1);
       expect(page.next).toBe(12333608);
     },
-  },
+  }),
 
   // ---- followingNovels$ ------------------------------------------------------------------------
   {
@@ -411,19 +429,18 @@ export const rows: readonly EndpointRow[] = [
     call: (client) => client.followingNovels$({ visibility: 'secret' as never }),
     refuses: /visibility/,
   },
-  {
+  decoding({
     member: 'followingNovelPages$',
     title: 'decodes the 2020 page, whose novel in no series has series: []',
     // the first page only: next_url leads on, and later requests answer 404
     call: (client) => client.followingNovelPages$().pipe(take(1)),
     answer: fixture('v1-novel-follow/owlbear-2020-trimmed.json'),
-    check: ({ values, error }) => {
-      noError(error);
-      const page = firstItems(values) as Page<Novel>;
+    check: (outcome) => {
+      const page = only(outcome);
       expect(page.items.map((novel) => novel.series)).toEqual([null]);
       expect(page.next).toBe(30);
     },
-  },
+  }),
 
   // ---- rankingNovels$ --------------------------------------------------------------------------
   {
@@ -468,19 +485,18 @@ export const rows: readonly EndpointRow[] = [
     call: (client) => client.rankingNovels$({ mode: 'hourly' as never }),
     refuses: /mode/,
   },
-  {
+  decoding({
     member: 'rankingNovelPages$',
     title: 'decodes the 2019 daily ranking',
     // the first page only: next_url leads on, and later requests answer 404
     call: (client) => client.rankingNovelPages$().pipe(take(1)),
     answer: fixture('v1-novel-ranking/owlbear-2019-day-trimmed.json'),
-    check: ({ values, error }) => {
-      noError(error);
-      const page = firstItems(values) as Page<Novel>;
+    check: (outcome) => {
+      const page = only(outcome);
       expect(page.items).toHaveLength(1);
       expect(page.next).toBe(30);
     },
-  },
+  }),
 
   // ---- userNovelBookmarks$ ---------------------------------------------------------------------
   {
@@ -514,27 +530,26 @@ export const rows: readonly EndpointRow[] = [
     },
     reply: NO_NOVELS,
   },
-  ...badIds('userNovelBookmarks$', 'userId', (id) => (client) => client.userNovelBookmarks$(id)),
-  ...badIds('userNovelBookmarks$', 'maxBookmarkId', (id) => (client) => client.userNovelBookmarks$(1, { maxBookmarkId: id })),
+  ...refusing('userNovelBookmarks$', 'the userId', BAD_IDS, (id) => (client) => client.userNovelBookmarks$(id), /userId/),
+  ...refusing('userNovelBookmarks$', 'the maxBookmarkId', BAD_IDS, (id) => (client) => client.userNovelBookmarks$(1, { maxBookmarkId: id }), /maxBookmarkId/),
   {
     member: 'userNovelBookmarks$',
     title: 'refuses an empty tag',
     call: (client) => client.userNovelBookmarks$(4599056, { tag: ' ' }),
     refuses: /tag/,
   },
-  {
+  decoding({
     member: 'userNovelBookmarkPages$',
     title: 'decodes the 2019 page; next is the max_bookmark_id of next_url',
     // the first page only: next_url leads on, and later requests answer 404
     call: (client) => client.userNovelBookmarkPages$(4599056).pipe(take(1)),
     answer: fixture('v1-user-bookmarks-novel/owlbear-2019-4599056.json'),
-    check: ({ values, error }) => {
-      noError(error);
-      const page = firstItems(values) as Page<Novel>;
+    check: (outcome) => {
+      const page = only(outcome);
       expect(page.items).toHaveLength(1);
       expect(page.next).toBe(535297535);
     },
-  },
+  }),
 
   // ---- userNovelBookmarkTags$ ------------------------------------------------------------------
   {
@@ -566,7 +581,7 @@ export const rows: readonly EndpointRow[] = [
     },
     reply: NO_TAGS,
   },
-  ...badIds('userNovelBookmarkTags$', 'userId', (id) => (client) => client.userNovelBookmarkTags$(id)),
+  ...refusing('userNovelBookmarkTags$', 'the userId', BAD_IDS, (id) => (client) => client.userNovelBookmarkTags$(id), /userId/),
 
   // ---- novel bookmarks -------------------------------------------------------------------------
   {
@@ -576,7 +591,7 @@ export const rows: readonly EndpointRow[] = [
     sends: { method: 'GET', path: '/v2/novel/bookmark/detail', params: [['novel_id', '12035664']] },
     reply: BOOKMARK_DETAIL,
   },
-  ...badIds('novelBookmark$', 'novelId', (id) => (client) => client.novelBookmark$(id)),
+  ...refusing('novelBookmark$', 'the novelId', BAD_IDS, (id) => (client) => client.novelBookmark$(id), /novelId/),
   {
     member: 'addNovelBookmark',
     title: 'POSTs novel_id and restrict=public to /v2/novel/bookmark/add',
@@ -605,7 +620,20 @@ export const rows: readonly EndpointRow[] = [
       ],
     },
   },
-  ...badIds('addNovelBookmark', 'novelId', (id) => (client) => client.addNovelBookmark(id)),
+  decoding({
+    member: 'addNovelBookmark',
+    title: 'does not resend a POST answered 503: exactly one POST',
+    call: (client) => client.addNovelBookmark(12035664),
+    withStatus: true,
+    answer: [503, ''],
+    check: ({ values, error, requests }) => {
+      expect(values).toEqual([]);
+      expect(error).toBeInstanceOf(PixivApiError);
+      expect((error as PixivApiError).status).toBe(503);
+      expect(posts(requests)).toHaveLength(1);
+    },
+  }),
+  ...refusing('addNovelBookmark', 'the novelId', BAD_IDS, (id) => (client) => client.addNovelBookmark(id), /novelId/),
   {
     member: 'addNovelBookmark',
     title: 'refuses an empty tag',
@@ -618,7 +646,7 @@ export const rows: readonly EndpointRow[] = [
     call: (client) => client.deleteNovelBookmark(12035664),
     sends: { method: 'POST', path: '/v1/novel/bookmark/delete', params: [['novel_id', '12035664']] },
   },
-  ...badIds('deleteNovelBookmark', 'novelId', (id) => (client) => client.deleteNovelBookmark(id)),
+  ...refusing('deleteNovelBookmark', 'the novelId', BAD_IDS, (id) => (client) => client.deleteNovelBookmark(id), /novelId/),
 
   // ---- trendingNovelTags$ ----------------------------------------------------------------------
   {
@@ -628,17 +656,16 @@ export const rows: readonly EndpointRow[] = [
     sends: { method: 'GET', path: '/v1/trending-tags/novel', params: [['filter', 'for_ios']] },
     reply: { trend_tags: [] },
   },
-  {
+  decoding({
     member: 'trendingNovelTags$',
     title: 'pairs each tag with the illustration the real body carries',
     call: (client) => client.trendingNovelTags$(),
     answer: fixture('v1-trending-tags-novel/owlbear-2020-trimmed.json'),
-    check: ({ values, error }) => {
-      noError(error);
-      const tags = values as TrendingTag[];
+    check: ({ values: tags, error }) => {
+      expect(error).toBeUndefined();
       expect(tags.length).toBeGreaterThan(0);
       expect(tags[0]).toMatchObject({ tag: '不死川実弥', translatedName: 'Sanemi Shinazugawa' });
       expect(tags[0].illustration).toMatchObject({ id: 77948447, type: 'manga' });
     },
-  },
+  }),
 ];
