@@ -126,6 +126,31 @@ describe('ugoira as an animation', () => {
       expect(server.requests.map((request) => request.path)).toEqual([mediumZip]);
     });
 
+    it('keeps the colours of frames above a megapixel (quantised over the smaller histogram)', async () => {
+      const [width, height] = [1280, 800];
+      const two = FRAMES.slice(0, 2);
+      server.addContent(
+        largeZip,
+        storedZip(two.map((frame) => ({ name: frame.file, data: solidJpeg(width, height, frame.rgb) })), new Date()),
+      );
+      const downloads = makeClient({
+        ugoira: () => of({ zipUrls: { medium: server.url(mediumZip) }, frames: two.map(({ file, delay }) => ({ file, delay })) }),
+      });
+
+      const result = await lastValueFrom(downloadIllustration(downloads, ugoira(), { directory: dir, ugoira: 'gif' }));
+
+      const gif = readGif(await fs.readFile(result.paths[0]));
+      expect(gif.frames.map((frame) => [frame.width, frame.height, frame.delayCs])).toEqual([
+        [width, height, 10],
+        [width, height, 20],
+      ]);
+      gif.frames.forEach((frame, i) => {
+        const centre = ((height / 2) * width + width / 2) * 3;
+        const expected = two[i]?.rgb ?? [];
+        for (let c = 0; c < 3; c++) expect(Math.abs(frame.rgb[centre + c] - expected[c])).toBeLessThan(16);
+      });
+    });
+
     it('skips an existing GIF without asking for the metadata or the zip', async () => {
       await fs.writeFile(path.join(dir, '300.gif'), 'GIF89a');
       const downloads = client();
