@@ -4,14 +4,16 @@
  * Starts the embedded FakePixivServer (a real HTTP server on 127.0.0.1 that speaks Pixiv's
  * protocol), points the command at it the way a user tests a cron script offline (the fake's
  * refresh token in PIXIV_REFRESH_TOKEN, its hosts in PIXIV_RX_API_BASE_URL and
- * PIXIV_RX_OAUTH_BASE_URL), and runs the same sync twice:
+ * PIXIV_RX_OAUTH_BASE_URL), and runs the same sync twice, as a daily cron job would:
  *
- *   pixiv-rx download user <showcase artist> --dir ./downloads
+ *   pixiv-rx download user <artist> --dir ./downloads --archive ./downloads/archive.sqlite
+ *   pixiv-rx download novel <one of the artist's novels> --novel-format md --dir ./downloads/novels
  *
  * The first pass downloads the artist's works (about 100, multi-page ones included), 4 transfers
- * at once, with live progress; the second finds them all done and skips them without one image
- * request, which the demo counts on the fake's side. `npm run demo -- --overwrite` downloads
- * everything again in the first pass. Ctrl-C stops the command cleanly (exit code 130).
+ * at once, with live progress, and a novel as Markdown with its images; the second finds every
+ * work in the archive and the novel on disk, and skips them all without one image request, which
+ * the demo counts on the fake's side. `npm run demo -- --overwrite` downloads everything again in
+ * the first pass. Ctrl-C stops the command cleanly (exit code 130).
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -61,19 +63,26 @@ async function demo(): Promise<number> {
       PIXIV_RX_API_BASE_URL: server.apiBaseUrl,
       PIXIV_RX_OAUTH_BASE_URL: server.oauthBaseUrl,
     };
-    const sync = ['download', 'user', String(server.world.showcaseUserId), '--dir', directory];
-
-    const passes: { readonly title: string; readonly args: readonly string[] }[] = [
-      { title: 'First pass', args: overwrite ? [...sync, '--overwrite'] : sync },
-      { title: 'Second pass, as the next cron run would', args: sync },
+    const archive = path.join(directory, 'archive.sqlite');
+    const sync: readonly (readonly string[])[] = [
+      ['download', 'user', String(server.world.showcaseUserId), '--dir', directory, '--archive', archive],
+      ['download', 'novel', String(server.world.samples.markupNovelId), '--novel-format', 'md', '--dir', path.join(directory, 'novels')],
     ];
-    for (const { title, args } of passes) {
-      say(`\n${title}: pixiv-rx ${args.join(' ')}`);
+
+    const passes = [
+      { title: 'First pass', commands: overwrite ? sync.map((args) => [...args, '--overwrite']) : sync },
+      { title: 'Second pass, as the next cron run would', commands: sync },
+    ];
+    for (const { title, commands } of passes) {
+      say(`\n${title}:`);
       const before = server.requests({ origin: 'image' }).length;
-      const code = await pixivRx(main, args, env);
+      for (const args of commands) {
+        say(`$ pixiv-rx ${args.join(' ')}`);
+        const code = await pixivRx(main, args, env);
+        if (code !== 0) return code;
+      }
       const images = server.requests({ origin: 'image' }).length - before;
-      if (code !== 0) return code;
-      say(`(${images} image request${images === 1 ? '' : 's'} reached the fake)`);
+      say(`(${images} image request${images === 1 ? '' : 's'} reached the fake in this pass)`);
     }
     say(`\nThe files are in ${directory}`);
     say('(run `npm run demo -- --overwrite` to download them again)');

@@ -35,29 +35,38 @@ describe('examples', () => {
 
   afterAll(() => fs.rmSync(cwd, { recursive: true, force: true }));
 
-  it('npm run demo syncs the showcase artist into ./downloads twice: the second pass requests no image', async () => {
+  it('npm run demo syncs an artist and a novel twice: the second pass skips everything without an image request', async () => {
     // the demo never calls process.exit: it ends only if the fake server was closed
     const run = await runExample('demo.ts', cwd);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/A fake Pixiv is listening on http:\/\/127\.0\.0\.1:\d+/);
-    expect(run.stdout).toMatch(/First pass: pixiv-rx download user \d+ --dir /);
-    const done = [...run.stdout.matchAll(/Done: (\d+) works(?:, (\d+) already there)?, (\d+) files, [\d.]+ (?:B|KiB|MiB) in [\d.]+s/g)];
-    expect(done).toHaveLength(2);
-    const [first, second] = done.map((m) => ({ works: Number(m[1]), skipped: Number(m[2] ?? 0), files: Number(m[3]) }));
-    expect(first!.works).toBeGreaterThanOrEqual(90);
-    expect(first!.skipped).toBe(0);
-    expect(first!.files).toBeGreaterThan(first!.works); // multi-page works included
-    expect(second).toEqual({ works: first!.works, skipped: first!.works, files: first!.files });
-    const images = [...run.stdout.matchAll(/\((\d+) image requests? reached the fake\)/g)].map((m) => Number(m[1]));
-    expect(images).toHaveLength(2);
-    expect(images[0]).toBeGreaterThanOrEqual(first!.works);
-    expect(images[1]).toBe(0);
     const downloads = path.join(cwd, 'downloads');
+    expect(run.stdout).toContain(`$ pixiv-rx download user `);
+    expect(run.stdout).toContain(`--archive ${path.join(downloads, 'archive.sqlite')}`);
+    expect(run.stdout).toMatch(/\$ pixiv-rx download novel \d+ --novel-format md/);
+    const done = [...run.stdout.matchAll(/Done: (\d+) works?(?:, (\d+) already there)?, (\d+) files?, [\d.]+ (?:B|KiB|MiB) in [\d.]+s/g)].map(
+      (m) => ({ works: Number(m[1]), skipped: Number(m[2] ?? 0), files: Number(m[3]) }),
+    );
+    // per pass: the artist's works, then the novel
+    expect(done).toHaveLength(4);
+    const [works, novel, worksAgain, novelAgain] = done as [(typeof done)[0], (typeof done)[0], (typeof done)[0], (typeof done)[0]];
+    expect(works.works).toBeGreaterThanOrEqual(90);
+    expect(works.skipped).toBe(0);
+    expect(works.files).toBeGreaterThan(works.works); // multi-page works included
+    expect(novel).toEqual({ works: 1, skipped: 0, files: expect.any(Number) });
+    expect(novel.files).toBeGreaterThan(1); // the text and its images
+    expect(worksAgain).toEqual(expect.objectContaining({ works: works.works, skipped: works.works }));
+    expect(novelAgain).toEqual(expect.objectContaining({ works: 1, skipped: 1 }));
+    const images = [...run.stdout.matchAll(/\((\d+) image requests? reached the fake in this pass\)/g)].map((m) => Number(m[1]));
+    expect(images).toHaveLength(2);
+    expect(images[0]).toBeGreaterThanOrEqual(works.works);
+    expect(images[1]).toBe(0);
     expect(run.stdout).toContain(`The files are in ${downloads}`);
-    const written = listFiles(downloads);
-    expect(written).toHaveLength(first!.files);
+    const written = listFiles(downloads).filter((file) => !file.startsWith(path.join(downloads, 'archive.sqlite')));
+    expect(written).toHaveLength(works.files + novel.files);
     expect(written.filter((file) => file.endsWith('.part'))).toEqual([]);
+    expect(written.filter((file) => file.endsWith('.md'))).toEqual([expect.stringContaining(path.join(downloads, 'novels'))]);
     expect(run.stdout).toContain('npm run demo -- --overwrite');
   });
 
