@@ -107,6 +107,7 @@ function lastOrder(value: unknown): number | undefined {
 
 const visibility = (value: unknown): Visibility => check.oneOf('visibility', Visibility, value ?? Visibility.PUBLIC);
 
+/** `novel$`: a novel's details. */
 export const novel = callEndpoint({
   method: 'GET',
   path: '/v2/novel/detail',
@@ -116,7 +117,7 @@ export const novel = callEndpoint({
 });
 
 /**
- * The text of a novel. `/v1/novel/text` is gone ("Specified end-point doesn't exist" since
+ * `novelText$`: the text of a novel. `/v1/novel/text` is gone ("Specified end-point doesn't exist" since
  * 2024-02); the apps read the novel viewer's HTML, which embeds the novel as JSON.
  */
 export const novelText = callEndpoint({
@@ -128,6 +129,7 @@ export const novelText = callEndpoint({
   result: toNovelText,
 });
 
+/** `userNovels$`: a user's novels, by offset. */
 export const userNovels = listEndpoint({
   path: '/v1/user/novels',
   query: (userId: number, options: NovelOffsetOptions = {}) => ({
@@ -140,6 +142,7 @@ export const userNovels = listEndpoint({
   next: offsetCursor,
 });
 
+/** `novelSeries$`: the novels of a series with its header, by `last_order`. */
 export const novelSeries = listEndpoint({
   path: '/v2/novel/series',
   query: (seriesId: number, options: NovelSeriesOptions = {}) => ({
@@ -157,7 +160,7 @@ export const novelSeries = listEndpoint({
   }),
 });
 
-// Comments of novels, like those of illustrations, are read from v3.
+/** `novelComments$`: a novel's comments, read from v3 as those of illustrations are. */
 export const novelComments = listEndpoint({
   path: '/v3/novel/comments',
   query: (novelId: number, options: NovelOffsetOptions = {}) => ({
@@ -172,6 +175,7 @@ export const novelComments = listEndpoint({
 
 const maxRecommend = queryNumber('max_bookmark_id_for_recommend');
 
+/** `recommendedNovels$`: novels recommended to the account, with the ranking on the first page. */
 export const recommendedNovels = listEndpoint({
   path: '/v1/novel/recommended',
   query: (options: RecommendedNovelsOptions = {}) => ({
@@ -187,6 +191,7 @@ export const recommendedNovels = listEndpoint({
   extras: (body) => ({ rankingNovels: (body.ranking_novels ?? []).map(toNovel) }),
 });
 
+/** `newNovels$`: the newest novels, by `max_novel_id`. */
 export const newNovels = listEndpoint({
   path: '/v1/novel/new',
   query: (options: NewNovelsOptions = {}) => ({
@@ -198,6 +203,7 @@ export const newNovels = listEndpoint({
   next: queryNumber('max_novel_id'),
 });
 
+/** `followingNovels$`: new novels of the authors the account follows. */
 export const followingNovels = listEndpoint({
   path: '/v1/novel/follow',
   query: (options: FollowingNovelsOptions = {}) => ({
@@ -209,6 +215,7 @@ export const followingNovels = listEndpoint({
   next: offsetCursor,
 });
 
+/** `rankingNovels$`: a novel ranking, by offset. */
 export const rankingNovels = listEndpoint({
   path: '/v1/novel/ranking',
   query: (options: RankingNovelsOptions = {}) => ({
@@ -222,6 +229,7 @@ export const rankingNovels = listEndpoint({
   next: offsetCursor,
 });
 
+/** `userNovelBookmarks$`: a user's bookmarked novels, by `max_bookmark_id`. */
 export const userNovelBookmarks = listEndpoint({
   path: '/v1/user/bookmarks/novel',
   query: (userId: number, options: UserNovelBookmarksOptions = {}) => ({
@@ -235,6 +243,7 @@ export const userNovelBookmarks = listEndpoint({
   next: queryNumber('max_bookmark_id'),
 });
 
+/** `userNovelBookmarkTags$`: the tags of a user's novel bookmarks. */
 export const userNovelBookmarkTags = listEndpoint({
   path: '/v1/user/bookmark-tags/novel',
   query: (userId: number, options: UserNovelBookmarkTagsOptions = {}) => ({
@@ -247,6 +256,7 @@ export const userNovelBookmarkTags = listEndpoint({
   next: offsetCursor,
 });
 
+/** `novelBookmark$`: whether the account bookmarked a novel, and with which tags. */
 export const novelBookmark = callEndpoint({
   method: 'GET',
   path: '/v2/novel/bookmark/detail',
@@ -255,6 +265,7 @@ export const novelBookmark = callEndpoint({
   result: (body) => toBookmarkDetail(body.bookmark_detail),
 });
 
+/** `addNovelBookmark`: bookmarks a novel (`tags[]` once per tag). */
 export const addNovelBookmark = callEndpoint({
   method: 'POST',
   path: '/v2/novel/bookmark/add',
@@ -267,6 +278,7 @@ export const addNovelBookmark = callEndpoint({
   result: (): void => undefined,
 });
 
+/** `deleteNovelBookmark`: removes a novel bookmark. */
 export const deleteNovelBookmark = callEndpoint({
   method: 'POST',
   path: '/v1/novel/bookmark/delete',
@@ -275,7 +287,7 @@ export const deleteNovelBookmark = callEndpoint({
   result: (): void => undefined,
 });
 
-// The novel trending tags pair each tag with an illustration, as the illustration ones do.
+/** `trendingNovelTags$`: each tag comes with an illustration, as the illustration ones do. */
 export const trendingNovelTags = callEndpoint({
   method: 'GET',
   path: '/v1/trending-tags/novel',
