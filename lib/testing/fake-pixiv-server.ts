@@ -113,12 +113,14 @@ export class FakePixivServer {
     const resolved = resolveOptions(options);
     const sockets = new Set<Socket>();
     const servers = new Map<OriginKind, http.Server>();
-    let instance: FakePixivServer | undefined;
+    // the listeners answer 503 until the instance exists
+    const ready: { instance?: FakePixivServer } = {};
     const origins: OriginKind[] = resolved.separateOAuthOrigin ? ['api', 'oauth', 'image'] : ['api', 'image'];
     const urls: Record<string, string> = {};
     try {
       for (const origin of origins) {
         const server = http.createServer((req, res) => {
+          const instance = ready.instance;
           if (!instance) {
             res.writeHead(503).end();
             return;
@@ -144,11 +146,12 @@ export class FakePixivServer {
       await Promise.all([...servers.values()].map((server) => new Promise((resolve) => server.close(resolve))));
       throw error;
     }
-    instance = new FakePixivServer(resolved, servers, sockets, {
-      api: urls.api as string,
-      oauth: urls.oauth ?? (urls.api as string),
-      image: urls.image as string,
+    const instance = new FakePixivServer(resolved, servers, sockets, {
+      api: urls.api,
+      oauth: urls.oauth ?? (urls.api),
+      image: urls.image,
     });
+    ready.instance = instance;
     return instance;
   }
 
@@ -323,7 +326,7 @@ export class FakePixivServer {
     const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
     const query = parseParams(q < 0 ? '' : rawUrl.slice(q + 1));
     const method = (req.method ?? 'GET').toUpperCase();
-    let body = '';
+    let body: string;
     let tooLarge = false;
     try {
       body = await readBody(req, () => (tooLarge = true));
@@ -442,7 +445,7 @@ export class FakePixivServer {
   }
 
   private async send(ex: Exchange, reply: Reply): Promise<void> {
-    const { res, entry, plan } = ex;
+    const { entry, plan } = ex;
     const headers: Record<string, string> = { ...reply.headers };
     let body: Buffer | undefined;
     if ('json' in reply) {

@@ -60,6 +60,7 @@ export interface MalformOptions {
   /** @default 'schema' */
   readonly kind?: MalformKind;
   /** For `schema`: returns the body to send instead of the real one (which it may change in place). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the parsed JSON of whichever endpoint matched
   readonly mutate?: (body: any) => unknown;
 }
 

@@ -89,7 +89,7 @@ export class ImageStore {
     if (FREE.test(path)) return generated(path, this.sizeOf(path), extensionOf(path), fixed);
     let m = MASTER.exec(path);
     if (m) {
-      const work = this.work(m[1] as string, m[2] as string);
+      const work = this.work(m[1], m[2]);
       if (!work) return undefined;
       const page = m[3] === undefined ? undefined : Number(m[3]);
       if (work.type === 'ugoira' ? page !== undefined : page === undefined || page >= work.pageCount) return undefined;
@@ -97,7 +97,7 @@ export class ImageStore {
     }
     m = ORIGINAL.exec(path);
     if (m) {
-      const work = this.work(m[1] as string, m[2] as string);
+      const work = this.work(m[1], m[2]);
       if (!work) return undefined;
       if (m[3] !== undefined) {
         if (work.type === 'ugoira' || Number(m[3]) >= work.pageCount || m[4] !== work.originalExtension) return undefined;
@@ -112,7 +112,7 @@ export class ImageStore {
       const novelId = Number(tei ? digits.slice(0, -4) : digits);
       const novel = this.world.novel(novelId);
       if (!novel || novel.datePath !== datePath || novel.placeholder) return undefined;
-      const stem = `${tei ?? ''}${digits}_${m[4] as string}`;
+      const stem = `${tei ?? ''}${digits}_${m[4]}`;
       const known = tei
         ? novel.images.some((image) => image.urls.original.includes(`/${stem}.jpg`))
         : novel.coverUrls.large.includes(`/${stem}_`);
@@ -123,7 +123,7 @@ export class ImageStore {
     }
     m = ZIP.exec(path);
     if (m) {
-      const work = this.work(m[1] as string, m[2] as string);
+      const work = this.work(m[1], m[2]);
       if (!work?.ugoiraFrames) return undefined;
       return buffered(this.zip(path, work, m[3] === '1920x1080' ? 3 : 1), 'application/zip', new Date(work.createDate));
     }

@@ -85,7 +85,7 @@ export class TokenService {
   authenticate(authorization: string | undefined): { userId: number } | { failure: BearerFailure } {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!match) return { failure: 'invalid_request' };
-    const entry = this.accessTokens.get(match[1] as string);
+    const entry = this.accessTokens.get(match[1]);
     if (!entry || entry.expiresAt <= Date.now()) return { failure: 'invalid_grant' };
     return { userId: entry.userId };
   }

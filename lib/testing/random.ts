@@ -64,7 +64,7 @@ export class Rng {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)] as T;
+    return items[this.int(items.length)];
   }
 
   /** `count` distinct items (fewer when there are not enough). */
@@ -73,8 +73,8 @@ export class Rng {
     const n = Math.min(count, copy.length);
     for (let i = 0; i < n; i++) {
       const j = i + this.int(copy.length - i);
-      const tmp = copy[i] as T;
-      copy[i] = copy[j] as T;
+      const tmp = copy[i];
+      copy[i] = copy[j];
       copy[j] = tmp;
     }
     return copy.slice(0, n);

@@ -351,7 +351,7 @@ export class Serializer {
   /** A watchlist `series` item (spec/fixtures/v1-watchlist-manga/). */
   watchlistSeries(series: FakeSeries): Json {
     const latestId = series.workIds[series.workIds.length - 1] ?? 0;
-    let date = '';
+    let date: string;
     let url: string | null = null;
     if (series.kind === 'manga') {
       const latest = this.world.illustration(latestId);

@@ -64,7 +64,7 @@ describe('downloads over the fake image host', () => {
     const work = await firstValueFrom(client.illustration$(server.world.samples.singleIllustId));
     server.resetNext({ origin: 'image' }, 1, { afterBytes: 70_000 });
     const result = await firstValueFrom(downloadIllustration(client, work, { directory }));
-    expect(sha256(result.paths[0] as string)).toBe(server.expectedSha256(work.imageUrls[Size.ORIGINAL] as string));
+    expect(sha256(result.paths[0])).toBe(server.expectedSha256(work.imageUrls[Size.ORIGINAL] as string));
     const images = server.requests({ origin: 'image' });
     expect(images[0]?.fault).toBe('reset');
     expect(images.length).toBeGreaterThanOrEqual(2);

@@ -54,7 +54,7 @@ describe('every endpoint once, end to end', () => {
     const expected = server.world.commentsOf(id).slice(0, 5);
     expect(comments.map((c) => c.id)).toEqual(expected.map((c) => c.id));
     expect(comments[0]?.hasReplies).toBe(true);
-    expect(comments[0]?.date).toEqual(new Date(expected[0]?.date as string));
+    expect(comments[0]?.date).toEqual(new Date(expected[0]?.date));
     expect(lastRequest()?.path).toBe('/v3/illust/comments');
   });
 

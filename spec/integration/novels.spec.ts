@@ -91,7 +91,7 @@ describe('novels over the fake', () => {
 
   it('novel bookmarks: add, detail, list by max_bookmark_id, tags and delete', async () => {
     const { world } = server;
-    const target = world.novelIdsOf(world.showcaseUserId)[7] as number;
+    const target = world.novelIdsOf(world.showcaseUserId)[7];
     await firstValueFrom(client.addNovelBookmark(target, { visibility: Visibility.PRIVATE, tags: ['再読'] }), { defaultValue: undefined });
     const detail = await firstValueFrom(client.novelBookmark$(target));
     expect(detail.isBookmarked).toBe(true);

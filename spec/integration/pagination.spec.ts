@@ -57,7 +57,11 @@ describe('pagination over the fake', () => {
     it('aborts the request in flight when the subscriber unsubscribes', async () => {
       server.latency(2_000, (request) => request.path === '/v1/user/illusts' && request.query.offset === '30');
       const subscription = client.userIllustrations$(server.world.showcaseUserId).subscribe();
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      // unsubscribe once the second page is in flight (the first request may take a while to start)
+      for (let waited = 0; waited < 5_000 && !apiRequests(server).some((entry) => entry.query.offset === '30'); waited += 10) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
       subscription.unsubscribe();
       await new Promise((resolve) => setTimeout(resolve, 100));
       const second = apiRequests(server).find((entry) => entry.query.offset === '30');
@@ -92,7 +96,7 @@ describe('pagination over the fake', () => {
       expect(from.map((w) => w.id)).toEqual(bookmarks.slice(40).map((b) => b.illustId));
       const [tag] = server.world.bookmarkTagsOf(accountId, 'public');
       const tagged = await collect(client.userBookmarks$(accountId, { tag: tag?.name }));
-      expect(tagged).toHaveLength(tag?.count as number);
+      expect(tagged).toHaveLength(tag?.count);
       const privateOnes = await collect(client.userBookmarks$(accountId, { visibility: Visibility.PRIVATE }));
       expect(privateOnes.map((w) => w.id)).toEqual(server.world.bookmarksOf(accountId, 'private').map((b) => b.illustId));
     });

@@ -1,5 +1,5 @@
 import { lastValueFrom, take, tap, toArray } from 'rxjs';
-import { PixivApiError, SearchTarget, Sort, type Illustration, type PixivClient } from '../../lib';
+import { PixivApiError, SearchTarget, Sort, type PixivClient } from '../../lib';
 import { FakePixivServer } from '../../lib/testing';
 import { apiRequests, clientOf, collect, failure } from './helpers';
 
@@ -46,7 +46,7 @@ describe('searching past the offset cap over the fake', () => {
     expect(refused.length).toBeLessThanOrEqual(windows.length + 1);
     // the new window starts at the creation day (Tokyo) of the last work emitted before it
     const firstWindow = windows[0]?.query[bound];
-    expect(firstWindow).toBe(tokyoDay((works[5009] as Illustration).createDate));
+    expect(firstWindow).toBe(tokyoDay((works[5009]).createDate));
   });
 
   it('pastOffsetLimit with popular_desc is a TypeError before anything is sent', async () => {

@@ -36,7 +36,7 @@ describe('follows, watchlists, settings and discovery over the fake', () => {
     const { world } = server;
     const ids = async (kind: ContentType.MANGA | ContentType.NOVEL) => (await collect(client.watchlist$(kind))).map((s) => s.id);
     expect(await ids(ContentType.MANGA)).toEqual([world.samples.illustSeriesId]);
-    const other = world.seriesOf(world.showcaseUserId, 'manga')[1]?.id as number;
+    const other = world.seriesOf(world.showcaseUserId, 'manga')[1]?.id;
     await done(client.addToWatchlist(other, ContentType.MANGA));
     expect(await ids(ContentType.MANGA)).toEqual([other, world.samples.illustSeriesId]);
     await done(client.removeFromWatchlist(world.samples.illustSeriesId, ContentType.MANGA));

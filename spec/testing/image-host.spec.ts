@@ -48,7 +48,7 @@ describe('FakePixivServer image host', () => {
       headers: { 'User-Agent': 'PixivAndroidApp/5.0.234 (Android 11; Pixel 5)', Authorization: `Bearer ${token}` },
     });
     const { illust } = detail.json();
-    for (const url of Object.values(illust.image_urls) as string[]) expect((await image(url)).status).toBe(200);
+    for (const url of Object.values<string>(illust.image_urls)) expect((await image(url)).status).toBe(200);
     expect((await image(illust.user.profile_image_urls.medium)).status).toBe(200);
   });
 
@@ -187,7 +187,7 @@ describe('FakePixivServer image host', () => {
     const slow = await FakePixivServer.start();
     try {
       slow.latency(60, { origin: 'image' });
-      const urls = slow.world.illustrationsOf(slow.world.showcaseUserId).slice(0, 5).map((w) => w.originalUrls[0] as string);
+      const urls = slow.world.illustrationsOf(slow.world.showcaseUserId).slice(0, 5).map((w) => w.originalUrls[0]);
       await Promise.all(urls.map((url) => image(url)));
       expect(slow.counters.imageTransfers).toEqual({ current: 0, max: 5 });
     } finally {

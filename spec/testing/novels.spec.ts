@@ -80,7 +80,7 @@ describe('FakePixivServer novels', () => {
     for (const pattern of [/\[newpage\]/, /\[chapter:[^\]]+\]/, /\[jump:\d+\]/, /\[\[rb:[^>\]]+ ?> ?[^\]]+\]\]/, /\[\[jumpuri:[^>]+> https:\/\/[^\]]+\]\]/, /\[pixivimage:\d+\]/, /\[pixivimage:\d+-\d+\]/, /\[uploadedimage:\d+\]/]) {
       expect(text).toMatch(pattern);
     }
-    const uploaded = [...text.matchAll(/\[uploadedimage:(\d+)\]/g)].map((m) => m[1] as string);
+    const uploaded = [...text.matchAll(/\[uploadedimage:(\d+)\]/g)].map((m) => m[1]);
     expect(Object.keys(novel.images).sort()).toEqual([...new Set(uploaded)].sort());
     for (const imageId of uploaded) {
       expect(Object.keys(novel.images[imageId].urls)).toEqual(['240mw', '480mw', '1200x1200', '128x128', 'original']);
@@ -88,9 +88,9 @@ describe('FakePixivServer novels', () => {
       expect(original.status).toBe(200);
       expect(original.body.equals(server.imageBytesOf(novel.images[imageId].urls.original))).toBe(true);
     }
-    const shown = [...text.matchAll(/\[pixivimage:(\d+(?:-\d+)?)\]/g)].map((m) => m[1] as string);
+    const shown = [...text.matchAll(/\[pixivimage:(\d+(?:-\d+)?)\]/g)].map((m) => m[1]);
     expect(Object.keys(novel.illusts).sort()).toEqual([...new Set(shown)].sort());
-    expect(novel.illusts[shown[0] as string].illust.images.original).toMatch(/\/img-original\//);
+    expect(novel.illusts[shown[0]].illust.images.original).toMatch(/\/img-original\//);
   });
 
   it('has a page without images holding [] for images and illusts, and series navigation in a series', async () => {
@@ -155,7 +155,7 @@ describe('FakePixivServer novels', () => {
     const pages = await allPages(server, `/v1/user/bookmarks/novel?user_id=${world.accountId}&restrict=public`, token);
     expect(pages.length).toBeGreaterThan(1);
     expect(new URL(pages[0].next_url).searchParams.get('max_bookmark_id')).toMatch(/^\d+$/);
-    const target = world.novelsOf(world.showcaseUserId)[5]?.id as number;
+    const target = world.novelsOf(world.showcaseUserId)[5]?.id;
     expect((await apiPost(server, '/v2/novel/bookmark/add', { novel_id: String(target), restrict: 'private', 'tags[]': ['読了', '名作'] }, token)).status).toBe(200);
     const detail = (await get(`/v2/novel/bookmark/detail?novel_id=${target}`)).json().bookmark_detail;
     expect(detail).toMatchObject({ is_bookmarked: true, restrict: 'private' });

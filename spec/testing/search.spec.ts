@@ -40,8 +40,8 @@ describe('FakePixivServer search: sort, date windows, AI type and the offset cap
 
   it('honours start_date and end_date as Tokyo days, inclusive, and carries them in next_url', async () => {
     const ids = server.world.search(server.world.samples.prolificTag, 'exact_match_for_tags', 'date_desc');
-    const end = day(server.world.illustration(ids[400] as number)?.createDate as string);
-    const start = day(server.world.illustration(ids[700] as number)?.createDate as string);
+    const end = day(server.world.illustration(ids[400])?.createDate as string);
+    const start = day(server.world.illustration(ids[700])?.createDate as string);
     const pages = await allPages(server, `/v1/search/illust?word=${tag()}&search_target=exact_match_for_tags&sort=date_desc&start_date=${start}&end_date=${end}`, token);
     const works = pages.flatMap((p) => p.illusts);
     expect(works.length).toBeGreaterThan(250);
@@ -73,7 +73,7 @@ describe('FakePixivServer search: sort, date windows, AI type and the offset cap
     expect(new URL(hide.next_url).searchParams.get('search_ai_type')).toBe('1');
     const all = server.world.search(server.world.samples.prolificTag, 'exact_match_for_tags', 'date_desc', { hideAi: false });
     expect(all.slice(0, 300).some((id) => server.world.isAiIllustration(id))).toBe(true);
-    const shown = await allPages(server, `${q}&search_ai_type=0&start_date=${day(server.world.illustration(all[299] as number)?.createDate as string)}`, token);
+    const shown = await allPages(server, `${q}&search_ai_type=0&start_date=${day(server.world.illustration(all[299])?.createDate as string)}`, token);
     expect(shown.flatMap((p) => p.illusts).some((w: any) => server.world.isAiIllustration(w.id))).toBe(true);
     expect((await get(`${q}&search_ai_type=2`)).status).toBe(400);
   });

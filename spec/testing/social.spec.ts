@@ -60,7 +60,7 @@ describe('FakePixivServer follows, watchlists and the AI setting', () => {
     expect(Object.keys(manga.series[0])).toEqual(['mask_text', 'user', 'latest_content_id', 'id', 'title', 'last_published_content_datetime', 'published_content_count', 'url']);
     expect(manga.series[0].id).toBe(world.samples.illustSeriesId);
     expect(manga.next_url).toBeNull();
-    const other = world.seriesOf(world.showcaseUserId, 'novel')[1]?.id as number;
+    const other = world.seriesOf(world.showcaseUserId, 'novel')[1]?.id;
     expect((await apiPost(server, '/v1/watchlist/novel/add', { series_id: String(other) }, token)).status).toBe(200);
     expect((await get('/v1/watchlist/novel')).json().series.map((s: any) => s.id)).toEqual([other, world.samples.novelSeriesId]);
     const series = (await get(`/v2/novel/series?series_id=${other}`)).json();

@@ -12,7 +12,7 @@ const TABLE = (() => {
 
 export function referenceCrc32(data: Uint8Array): number {
   let crc = 0xffffffff;
-  for (const byte of data) crc = (TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
+  for (const byte of data) crc = (TABLE[(crc ^ byte) & 0xff]) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 

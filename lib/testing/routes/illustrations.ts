@@ -2,7 +2,7 @@ import { apiError } from '../envelopes';
 import { all, first } from '../params';
 import { json, type FakeRequest, type Reply } from '../reply';
 import type { Viewer } from '../serialize';
-import { RANKING_MODES, type FakeIllustration, type RankingMode, type Visibility } from '../world';
+import { RANKING_MODES, type RankingMode, type Visibility } from '../world';
 import { PAGE_SIZE, VISIBILITIES, date, filterOf, id, invalid, maxCursor, offset, oneOf, refuse, type RouteContext, type RouteTable } from './kit';
 
 /** `max_bookmark_id_for_recommend` counts down from here (a value from a real next_url). */
@@ -176,7 +176,7 @@ export function illustrationRoutes(ctx: RouteContext): RouteTable {
     const works = found.workIds.filter((workId) => world.illustration(workId));
     const start = offset(q);
     const { items, next } = ctx.page(works, start);
-    const firstWork = world.illustration(works[0] ?? -1) as FakeIllustration | undefined;
+    const firstWork = world.illustration(works[0] ?? -1);
     return json(200, {
       illust_series_detail: serializer.illustSeriesDetail(found, viewer, world.watchlists.has(viewer.userId, 'manga', found.id)),
       illust_series_first_illust: firstWork ? serializer.illust(firstWork, viewer, 'list') : null,

@@ -16,8 +16,10 @@ export type Handler = (request: FakeRequest, viewer: Viewer) => Reply;
 export type RouteTable = Record<string, Handler>;
 
 /** A failed validation, answered as Pixiv does. */
-export class Refusal {
-  constructor(readonly reply: Reply) {}
+export class Refusal extends Error {
+  constructor(readonly reply: Reply) {
+    super(`refused with ${reply.status}`);
+  }
 }
 
 /** Stops the handler with this answer. */

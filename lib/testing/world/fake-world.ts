@@ -254,7 +254,7 @@ export class FakeWorld {
     if (k === undefined) return undefined;
     const index = this.works.typeIndex(k, type);
     if (position < 0 || position >= index.length) return undefined;
-    return this.illustration(this.works.layout.idOf(k, index[position] as number));
+    return this.illustration(this.works.layout.idOf(k, index[position]));
   }
 
   /** Marks a work deleted: its detail answers 404 and listings skip it. */
@@ -619,9 +619,9 @@ export class FakeWorld {
   }
 
   private findSamples(): FakeWorldSamples {
-    const showcase = this.works.layout.counts[SHOWCASE] as number;
+    const showcase = this.works.layout.counts[SHOWCASE];
     const find = (k: number, accept: (w: FakeIllustration) => boolean): number => {
-      for (let r = 0; r < (this.works.layout.counts[k] as number); r++) {
+      for (let r = 0; r < (this.works.layout.counts[k]); r++) {
         const w = this.works.work(k, r);
         if (accept(w)) return w.id;
       }
@@ -631,7 +631,7 @@ export class FakeWorld {
     for (let k = 4; k < this.users.length && r18 < 0; k++) r18 = find(k, (w) => w.xRestrict === 1 && !w.placeholder);
     const commented = showcase > 0 ? this.works.layout.idOf(SHOWCASE, 0) : -1;
     const novelLayout = this.novelStore.layout;
-    const showcaseNovel = (r: number) => ((novelLayout.counts[SHOWCASE] as number) > r ? novelLayout.idOf(SHOWCASE, r) : -1);
+    const showcaseNovel = (r: number) => ((novelLayout.counts[SHOWCASE]) > r ? novelLayout.idOf(SHOWCASE, r) : -1);
     const illustSamples = {
       singleIllustId: find(SHOWCASE, (w) => w.type === 'illust' && w.pageCount === 1),
       multiPageIllustId: find(SHOWCASE, (w) => w.pageCount >= 3),
@@ -651,7 +651,7 @@ export class FakeWorld {
       markupNovelId: showcaseNovel(0),
       novelSeriesId: this.seriesCatalog.ofUser(SHOWCASE, 'novel')[0]?.id ?? -1,
       illustSeriesId: this.seriesCatalog.ofUser(SHOWCASE, 'manga')[0]?.id ?? -1,
-      placeholderNovelId: (novelLayout.counts[PLACEHOLDER_HOST] as number) > 0 ? novelLayout.idOf(PLACEHOLDER_HOST, 0) : -1,
+      placeholderNovelId: (novelLayout.counts[PLACEHOLDER_HOST]) > 0 ? novelLayout.idOf(PLACEHOLDER_HOST, 0) : -1,
       r18NovelId: showcaseNovel(3),
       aiNovelId: showcaseNovel(2),
       missingNovelId: NOVEL_BASE + novelLayout.total + 77,

@@ -106,7 +106,7 @@ export class IllustrationFeeds {
     });
     const result: { tag: FakeTag; illustId: number }[] = [];
     for (let i = 0; i < ids.length; i += 2) {
-      result.push({ illustId: ids[i] as number, tag: TAGS[ids[i + 1] as number] as FakeTag });
+      result.push({ illustId: ids[i], tag: TAGS[ids[i + 1]] });
     }
     return result;
   }

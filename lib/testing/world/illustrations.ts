@@ -14,7 +14,7 @@ import {
 } from '../vocabulary';
 import { replyCountOf, topCommentCountOf } from './comments';
 import { ACCOUNT, PLACEHOLDER_HOST, PROLIFIC, SERIES_BASE, SHOWCASE, jstDatePath, jstIso, userIdOf, type SlotLayout } from './layout';
-import type { FakeIllustration, FakeTag, PlaceholderKind, WorkType } from './records';
+import type { FakeIllustration, PlaceholderKind, WorkType } from './records';
 
 interface Skeleton {
   readonly type: WorkType;
@@ -95,7 +95,7 @@ export class Illustrations {
     const key = `${k}|${type ?? ''}`;
     let index = this.typeIndexes.get(key);
     if (!index) {
-      const count = this.layout.counts[k] as number;
+      const count = this.layout.counts[k];
       const rs: number[] = [];
       for (let r = 0; r < count; r++) {
         if (!type) rs.push(r);
@@ -119,7 +119,7 @@ export class Illustrations {
   random(rng: Rng, maxSlot: number): FakeIllustration | undefined {
     const counts = this.layout.counts;
     const k = rng.int(counts.length);
-    const count = counts[k] as number;
+    const count = counts[k];
     if (count === 0) return undefined;
     const r = rng.int(count);
     const id = this.layout.idOf(k, r);
@@ -278,7 +278,7 @@ export class Illustrations {
       width,
       height,
       pageCount: sk.pageCount,
-      tags: tagIndexes.map((i) => TAGS[i] as FakeTag),
+      tags: tagIndexes.map((i) => TAGS[i]),
       tools,
       xRestrict: sk.xRestrict,
       sanityLevel,

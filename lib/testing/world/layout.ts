@@ -112,7 +112,7 @@ export class SlotLayout {
     if (slot < 0) return undefined;
     const k = slot % this.counts.length;
     const r = this.maxCount - 1 - Math.floor(slot / this.counts.length);
-    return r >= 0 && r < (this.counts[k] as number) ? { k, r } : undefined;
+    return r >= 0 && r < (this.counts[k]) ? { k, r } : undefined;
   }
 
   /** Creation time of a slot (whole seconds, never decreasing with the slot). */

@@ -21,7 +21,7 @@ import {
   userIdOf,
   type SlotLayout,
 } from './layout';
-import type { FakeNovel, FakeNovelImage, FakeTag, PlaceholderKind } from './records';
+import type { FakeNovel, FakeNovelImage, PlaceholderKind } from './records';
 
 /** What the novel generator needs to know of the rest of the world. */
 export interface NovelContext {
@@ -159,7 +159,7 @@ export class Novels {
       caption: rng.pick(['', '短編です。', '感想お待ちしています。<br />続きます。', 'Thank you for reading!', '<strong>注意</strong>：捏造設定があります。']),
       createDate: jstIso(time),
       datePath,
-      tags: tagIndexes.map((i) => TAGS[i] as FakeTag),
+      tags: tagIndexes.map((i) => TAGS[i]),
       isOriginal: rng.chance(0.4),
       pageCount,
       textLength: text.length,
@@ -218,7 +218,7 @@ export class Novels {
     const pages: string[] = [];
     for (let page = 0; page < pageCount; page++) {
       const lines: string[] = [];
-      if (everyKind || rng.chance(0.5)) lines.push(`[chapter:第${page + 1}章　${rng.pick(NOVEL_TITLES)}]`, '');
+      if (everyKind || rng.chance(0.5)) lines.push(`[chapter:第${page + 1}章\u3000${rng.pick(NOVEL_TITLES)}]`, '');
       const paragraphs = rng.between(3, 8);
       for (let p = 0; p < paragraphs; p++) {
         lines.push(paragraph());

@@ -33,7 +33,7 @@ export interface FakeUser {
 }
 
 /** A tag with its translations. */
-export interface FakeTag extends VocabularyTag {}
+export type FakeTag = VocabularyTag;
 
 /** A frame of an ugoira. */
 export interface FakeUgoiraFrame {

@@ -70,7 +70,7 @@ export class IllustrationSearch {
       const tagSets = matchingTags(terms, target === 'exact_match_for_tags');
       const ids: number[] = [];
       for (let k = 0; k < layout.counts.length; k++) {
-        for (let r = 0; r < (layout.counts[k] as number); r++) {
+        for (let r = 0; r < (layout.counts[k]); r++) {
           const id = layout.idOf(k, r);
           if (target === 'title_and_caption') {
             const { title, caption } = this.works.textOf(id);

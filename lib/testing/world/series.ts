@@ -57,7 +57,7 @@ export class SeriesCatalog {
         }
       }
     } else {
-      for (let r = 0; r < (counts[k] as number); r++) {
+      for (let r = 0; r < (counts[k]); r++) {
         const series = this.novels.seriesAt(k, r);
         if (series?.id === seriesId) {
           ids.push(this.novels.layout.idOf(k, r));
@@ -66,6 +66,6 @@ export class SeriesCatalog {
       }
     }
     if (ids.length === 0) return null;
-    return { id: seriesId, kind, userId: userIdOf(k), title, caption: CAPTIONS[seriesId % CAPTIONS.length] as string, workIds: ids.reverse() };
+    return { id: seriesId, kind, userId: userIdOf(k), title, caption: CAPTIONS[seriesId % CAPTIONS.length], workIds: ids.reverse() };
   }
 }
