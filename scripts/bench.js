@@ -13,7 +13,7 @@
  *   npm run bench -- --dist DIR         measure another build (DIR/cjs, e.g. of a patched copy of lib/)
  *   npm run bench -- --revision TEXT    what the report names as measured (e.g. run from a `git archive` of a commit)
  *
- * Cases: paging, decode, downloads, import, first-work, long-stream, cli. Every measured run is a fresh child
+ * Cases: paging, decode, downloads, import, first-work, long-stream, cli, novel-markup, archive. Every measured run is a fresh child
  * process; the floor and pixiv-rx alternate (A B A B …) after one discarded warm-up round. The
  * FakePixivServer runs in a process of its own, on 127.0.0.1, so its CPU is not the client's.
  *
@@ -33,7 +33,7 @@ const support = require('../bench/support');
 const ROOT = path.resolve(__dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
 const MiB = 1024 * 1024;
-const CASES = ['paging', 'decode', 'downloads', 'import', 'first-work', 'long-stream', 'cli', 'novel-markup'];
+const CASES = ['paging', 'decode', 'downloads', 'import', 'first-work', 'long-stream', 'cli', 'novel-markup', 'archive'];
 /** The runtime dependencies the design fixes (package.json), loaded by the reference runs. */
 const STACK_MODULES = ['axios', 'rxjs', 'io-ts'];
 
@@ -901,6 +901,35 @@ async function novelMarkupCase(/** @type {string} */ app) {
   }
 }
 
+/**
+ * The command skipping works the archive holds (bench/children/archive-skip.js): `pixiv-rx download`
+ * of 1,000 archived works, whose files are gone, against `pixiv-rx ls` of the same works.
+ */
+async function archiveCase(/** @type {string} */ app) {
+  const works = QUICK ? 200 : 1000;
+  const rounds = QUICK ? 3 : 10;
+  console.log(`\narchive: pixiv-rx download of ${works} archived works against pixiv-rx ls of them, ${rounds} interleaved rounds`);
+  const server = await startServer(app, { prolificWorks: works });
+  try {
+    const result = await runChild('archive-skip.js', { server: server.info, works, rounds });
+    raw.archive = result;
+    const ls = median(result.lsMs);
+    const skip = median(result.skipMs);
+    record({
+      case: 'archive',
+      metric: `archive: skip ${works} works`,
+      floor: ms(ls),
+      rx: ms(skip),
+      ratio: ratio(skip / ls),
+      target: '≤ 1.2× ls, no image',
+      holds: skip / ls <= 1.2 && result.filesWritten === 0 && result.skipLines === works,
+      note: `floor: pixiv-rx ls of the same works; ${result.skipLines} skipped, ${result.filesWritten} files written; median of ${rounds} rounds`,
+    });
+  } finally {
+    await server.close();
+  }
+}
+
 async function main() {
   const started = Date.now();
   const measured = revision();
@@ -918,6 +947,7 @@ async function main() {
     if (ONLY.includes('long-stream')) await longStreamCase(app);
     if (ONLY.includes('cli')) await cliCase();
     if (ONLY.includes('novel-markup')) await novelMarkupCase(app);
+    if (ONLY.includes('archive')) await archiveCase(app);
   } finally {
     fs.rmSync(app, { recursive: true, force: true });
   }

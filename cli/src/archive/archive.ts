@@ -95,6 +95,8 @@ interface Counts {
 export class DownloadArchive {
   private readonly host = os.hostname();
   private readonly statements: ReturnType<DownloadArchive['prepare']>;
+  // made once: better-sqlite3 builds a transaction function at some cost
+  private readonly claimInTransaction: Database.Transaction<(work: Illustration, size: string, overwrite: boolean) => ClaimOutcome>;
 
   private constructor(
     private readonly db: Database.Database,
@@ -102,6 +104,7 @@ export class DownloadArchive {
     readonly file: string,
   ) {
     this.statements = this.prepare();
+    this.claimInTransaction = db.transaction((work: Illustration, size: string, overwrite: boolean) => this.claimNow(work, size, overwrite));
   }
 
   /**
@@ -138,17 +141,18 @@ export class DownloadArchive {
    * crash) is taken over.
    */
   claim(work: Illustration, size: string, options: { readonly overwrite?: boolean } = {}): ClaimOutcome {
-    return this.write(() =>
-      this.db
-        .transaction((): ClaimOutcome => {
-          if (!options.overwrite && this.isArchived(work, size)) return 'archived';
-          const holder = this.statements.getClaim.get(work.id, size);
-          if (holder && !(holder.pid === process.pid && holder.host === this.host) && this.isLive(holder)) return 'busy';
-          this.statements.putClaim.run(work.id, size, process.pid, this.host, new Date().toISOString());
-          return 'claimed';
-        })
-        .immediate(),
-    );
+    const overwrite = options.overwrite === true;
+    // a work once archived stays so (but for `forget`): the common case needs no write lock
+    if (!overwrite && this.write(() => this.isArchived(work, size))) return 'archived';
+    return this.write(() => this.claimInTransaction.immediate(work, size, overwrite));
+  }
+
+  private claimNow(work: Illustration, size: string, overwrite: boolean): ClaimOutcome {
+    if (!overwrite && this.isArchived(work, size)) return 'archived';
+    const holder = this.statements.getClaim.get(work.id, size);
+    if (holder && !(holder.pid === process.pid && holder.host === this.host) && this.isLive(holder)) return 'busy';
+    this.statements.putClaim.run(work.id, size, process.pid, this.host, new Date().toISOString());
+    return 'claimed';
   }
 
   /**
