@@ -76,6 +76,33 @@ describe('FakePixivServer world', () => {
     });
   });
 
+  it('refuses option values it cannot build a world from', async () => {
+    await expect(FakePixivServer.start({ spanDays: 0 })).rejects.toThrow(TypeError);
+    await expect(FakePixivServer.start({ showcaseNovels: -1 })).rejects.toThrow(TypeError);
+    await expect(FakePixivServer.start({ novelsPerUser: 1.5 })).rejects.toThrow(TypeError);
+  });
+
+  it('gives novels, their series and uploaded images, the same for the same seed, also offline', async () => {
+    const [a, b] = await Promise.all([FakePixivServer.start({ seed: 9 }), FakePixivServer.start({ seed: 9 })]);
+    try {
+      const novel = (server: FakePixivServer) => server.world.novel(server.world.samples.markupNovelId);
+      const strip = (server: FakePixivServer) => ({ ...novel(server), coverUrls: null, images: novel(server)?.images.map((image) => image.id) });
+      expect(strip(b)).toEqual(strip(a));
+      const uploaded = novel(a)?.images[0]?.urls.original as string;
+      const path = new URL(uploaded).pathname;
+      expect(a.imageBytesOf(path).equals(b.imageBytesOf(path))).toBe(true);
+      expect(FakePixivServer.imageBytesOf(path, { seed: 9 }).equals(a.imageBytesOf(path))).toBe(true);
+      expect(FakePixivServer.expectedSha256(path, { seed: 9 })).toBe(a.expectedSha256(path));
+      const series = a.world.novelSeries(a.world.samples.novelSeriesId);
+      expect(series?.workIds.length).toBeGreaterThan(30);
+      expect(series?.workIds.map((id) => a.world.novel(id)?.series?.id)).toEqual(series?.workIds.map(() => series?.id));
+      const dates = series?.workIds.map((id) => a.world.novel(id)?.createDate as string) ?? [];
+      expect(dates).toEqual([...dates].sort());
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
   it('starts fast and pages a user with 10,000 works cheaply', async () => {
     const start = Date.now();
     const server = await FakePixivServer.start({ prolificWorks: 10_000, users: 200 });
