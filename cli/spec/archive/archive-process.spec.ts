@@ -167,7 +167,7 @@ describe('pixiv-rx download with the archive', () => {
     expect(lines(listed.stdout)).toHaveLength(4);
     for (const work of downloaded) expect(listed.stdout).toContain(String(work.id));
 
-    const forgotten = downloaded[0]!;
+    const forgotten = downloaded[0];
     const forget = await pixivRx(['archive', 'forget', String(forgotten.id)]);
     expect(forget.code).toBe(ExitCode.OK);
     expect(forget.stdout).toContain(`Forgot work ${forgotten.id}`);
@@ -339,7 +339,7 @@ describe('pixiv-rx download: bad input before any request', () => {
 
 describe('pixiv-rx download: templates, metadata and filters', () => {
   it('writes files where the template says, a sidecar per work, and only the works the filters keep', async () => {
-    const minBookmarks = [...works].map((work) => work.totalBookmarks).sort((a, b) => a - b)[Math.floor(works.length / 2)]!;
+    const minBookmarks = [...works].map((work) => work.totalBookmarks).sort((a, b) => a - b)[Math.floor(works.length / 2)];
     const kept = works.filter((work) => work.totalBookmarks >= minBookmarks && work.aiType !== 2);
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThan(works.length);

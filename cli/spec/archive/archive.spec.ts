@@ -160,7 +160,7 @@ describe('DownloadArchive', () => {
     expect(archive.isArchived(twoPages, 'original')).toBe(true);
     expect(archive.isArchived(twoPages, 'large')).toBe(false);
     // the artist added a page since
-    const threePages = { ...twoPages, pageCount: 3, metaPages: [...twoPages.metaPages, twoPages.metaPages[0]!] };
+    const threePages = { ...twoPages, pageCount: 3, metaPages: [...twoPages.metaPages, twoPages.metaPages[0]] };
     expect(archive.isArchived(threePages, 'original')).toBe(false);
     expect(fileRows(twoPages)).toEqual([
       { page: 0, size: 'original', path: file0.path, bytes: 10, sha256: file0.sha256 },

@@ -12,6 +12,7 @@ function expectPortableName(name: string): void {
   expect(name).not.toBe('');
   expect(name).not.toBe('.');
   expect(name).not.toBe('..');
+  // eslint-disable-next-line no-control-regex
   expect(name).not.toMatch(/[/\\<>:"|?*\u0000-\u001f\u007f-\u009f]/);
   expect(name).not.toMatch(/[. ]$/);
   expect(name).not.toMatch(WINDOWS_DEVICE);
@@ -114,8 +115,8 @@ describe('FileTemplate.render', () => {
     const template = FileTemplate.parse('{title}_{id}_p{page}.{ext}');
     const [name] = template.render(sampleWork({ title: '長'.repeat(200) }), { page: 0, ext: 'jpg' });
     expect(name).toMatch(/^長+_123_p0\.jpg$/);
-    expect(Buffer.byteLength(name!, 'utf8')).toBeLessThanOrEqual(MAX_NAME_BYTES - STEM_RESERVE_BYTES + '.jpg'.length);
-    expect(Buffer.byteLength(`${name!.slice(0, -4)}.ugoira.json.part`, 'utf8')).toBeLessThanOrEqual(MAX_NAME_BYTES);
+    expect(Buffer.byteLength(name, 'utf8')).toBeLessThanOrEqual(MAX_NAME_BYTES - STEM_RESERVE_BYTES + '.jpg'.length);
+    expect(Buffer.byteLength(`${name.slice(0, -4)}.ugoira.json.part`, 'utf8')).toBeLessThanOrEqual(MAX_NAME_BYTES);
   });
 
   it('stays inside the download folder and portable whatever the work says (property)', () => {
@@ -127,7 +128,7 @@ describe('FileTemplate.render', () => {
         const work = sampleWork({ id, title, type: ContentType.MANGA, user: { ...sampleWork().user, name, account } });
         const segments = template.render(work, { page, ext });
         segments.forEach(expectPortableName);
-        expect(Buffer.byteLength(`${segments[segments.length - 1]!}.part`, 'utf8')).toBeLessThanOrEqual(MAX_NAME_BYTES);
+        expect(Buffer.byteLength(`${segments[segments.length - 1]}.part`, 'utf8')).toBeLessThanOrEqual(MAX_NAME_BYTES);
         const resolved = path.resolve(base, ...segments);
         expect(resolved.startsWith(`${base}${path.sep}`)).toBe(true);
         expect(path.relative(base, resolved).split(path.sep)).toHaveLength(3);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Illustration } from 'pixiv-rx';
+import { ContentType, type Illustration } from 'pixiv-rx';
 import { ArchiveError } from './archive-error';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
@@ -321,7 +321,7 @@ function expectedFiles(work: Illustration, size: string): number {
  * other than its first frame, the form too (`original+ugoira-zip`), since each is other files.
  */
 export function sizeChoiceOf(work: Illustration, size: string, ugoira: string): string {
-  return work.type === 'ugoira' && ugoira !== 'frame' ? `${size}+ugoira-${ugoira}` : size;
+  return work.type === ContentType.UGOIRA && ugoira !== 'frame' ? `${size}+ugoira-${ugoira}` : size;
 }
 
 /** Reads the header before writing anything: a file that is not ours is left as it is. */
@@ -350,7 +350,7 @@ function checkAndMigrate(db: Database.Database, file: string): void {
   db.transaction(() => {
     // another process may have migrated meanwhile: read again under the write lock
     const current = db.pragma('user_version', { simple: true }) as number;
-    for (let step = current; step < SCHEMA_VERSION; step++) db.exec(MIGRATIONS[step]!);
+    for (let step = current; step < SCHEMA_VERSION; step++) db.exec(MIGRATIONS[step]);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     db.pragma(`application_id = ${ARCHIVE_APPLICATION_ID}`);
   }).immediate();

@@ -142,7 +142,7 @@ async function hashFile(file: string): Promise<{ bytes: number; sha256: string }
 /** `<dir>/<name>.json` beside the work's file or folder. */
 function sidecarPath(work: Illustration, result: DownloadResult, directory: string, template: FileTemplate | undefined): string {
   if (!template) return path.join(directory, `${work.id}.json`);
-  return path.join(directory, ...template.sidecar(work, extensionOf(result.paths[0]!)));
+  return path.join(directory, ...template.sidecar(work, extensionOf(result.paths[0])));
 }
 
 function extensionOf(fileOrUrl: string): string {

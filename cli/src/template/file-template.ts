@@ -43,6 +43,7 @@ const FIELD_NAMES: ReadonlySet<string> = new Set<FieldName>(['id', 'page', 'ext'
 
 // characters no file system takes in a name, or that only some take; fields are cleaned of them,
 // but written into a template by hand they are a mistake worth saying
+// eslint-disable-next-line no-control-regex
 const BAD_LITERAL = /[\u0000-\u001f\u007f<>:"|?*\\]/;
 
 /** One file of a work, as a template sees it. */
@@ -94,7 +95,7 @@ export class FileTemplate {
         throw new TemplateError(`The template ${JSON.stringify(source)} has no {${field}}: two files would get the same name`);
       }
     }
-    const file = segments[segments.length - 1]!;
+    const file = segments[segments.length - 1];
     const last = file[file.length - 1];
     const beforeLast = file[file.length - 2];
     if (last?.kind !== 'field' || last.field !== 'ext' || beforeLast?.kind !== 'text' || !beforeLast.text.endsWith('.')) {
@@ -143,8 +144,8 @@ function parseParts(source: string): Part[] {
       parts.push({ kind: 'text', text });
       continue;
     }
-    const [name, ...format] = field!.split(':');
-    if (!FIELD_NAMES.has(name!) || (format.length > 0 && name !== 'date')) {
+    const [name, ...format] = field.split(':');
+    if (!FIELD_NAMES.has(name) || (format.length > 0 && name !== 'date')) {
       throw new TemplateError(`Unknown template field {${field}}: use ${TEMPLATE_FIELDS.join(' ')}`);
     }
     parts.push(format.length > 0 ? { kind: 'field', field: 'date', format: format.join(':') } : { kind: 'field', field: name as FieldName });
@@ -157,12 +158,12 @@ function splitSegments(parts: readonly Part[]): Part[][] {
   const segments: Part[][] = [[]];
   for (const part of parts) {
     if (part.kind === 'field') {
-      segments[segments.length - 1]!.push(part);
+      segments[segments.length - 1].push(part);
       continue;
     }
     part.text.split('/').forEach((piece, index) => {
       if (index > 0) segments.push([]);
-      if (piece !== '') segments[segments.length - 1]!.push({ kind: 'text', text: piece });
+      if (piece !== '') segments[segments.length - 1].push({ kind: 'text', text: piece });
     });
   }
   return segments;
@@ -180,14 +181,14 @@ function renderName(parts: readonly Part[], work: Illustration, file: TemplateFi
   while (excess > 0) {
     let longest = -1;
     values.forEach((value, index) => {
-      const part = parts[index]!;
-      if (part.kind === 'field' && FREE_TEXT.has(part.field) && (longest < 0 || utf8Length(value) > utf8Length(values[longest]!))) {
+      const part = parts[index];
+      if (part.kind === 'field' && FREE_TEXT.has(part.field) && (longest < 0 || utf8Length(value) > utf8Length(values[longest]))) {
         longest = index;
       }
     });
-    const size = longest < 0 ? 0 : utf8Length(values[longest]!);
+    const size = longest < 0 ? 0 : utf8Length(values[longest]);
     if (size === 0) break;
-    const cut = cutToBytes(values[longest]!, Math.max(0, Math.min(size - excess, size - 1)));
+    const cut = cutToBytes(values[longest], Math.max(0, Math.min(size - excess, size - 1)));
     excess -= size - utf8Length(cut);
     values[longest] = cut;
   }
@@ -234,5 +235,5 @@ export function formatTokyoDate(date: Date, format: string): string {
     mm: pad(tokyo.getUTCMinutes()),
     ss: pad(tokyo.getUTCSeconds()),
   };
-  return format.replace(/YYYY|MM|DD|HH|mm|ss/g, (token) => values[token]!);
+  return format.replace(/YYYY|MM|DD|HH|mm|ss/g, (token) => values[token]);
 }

@@ -2,6 +2,7 @@
 export const MAX_NAME_BYTES = 255;
 
 // C0 and C1 control characters, DEL, and lone surrogates (which no file system can store as UTF-8)
+// eslint-disable-next-line no-control-regex
 const UNSTORABLE = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 // separators, and the characters Windows refuses in a name
 const RESERVED_CHARACTERS = /[/\\<>:"|?*]/g;
