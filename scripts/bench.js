@@ -606,7 +606,7 @@ async function processRounds(sides, count) {
  * `require('rxjs')` alone (the application already has the peer) and against a bare node.
  */
 async function importCase(/** @type {string} */ app) {
-  const pairs = QUICK ? 5 : 30;
+  const pairs = QUICK ? 5 : 20;
   console.log(`\nimport: fresh processes, ${pairs} interleaved rounds`);
   const cjs = (/** @type {string} */ code) => () => timeProcess(app, ['-e', code]);
   const esm = (/** @type {string} */ code) => () => timeProcess(app, ['--input-type=module', '-e', code]);
@@ -755,7 +755,7 @@ async function cliCase() {
 
 async function longStreamCase(/** @type {string} */ app) {
   const total = QUICK ? 20_000 : 100_000;
-  const runs = Math.min(RUNS, 5);
+  const runs = Math.min(RUNS, 3);
   console.log(`\nlong stream: ${total.toLocaleString('en')} works through userIllustrations$ and count() (raw paging beside it for reference), ${runs} run(s)`);
   const server = await startServer(app, { prolificWorks: total });
   try {
