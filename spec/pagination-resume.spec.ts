@@ -42,9 +42,9 @@ describe('resumeFrom', () => {
     const { client, mock } = mockedClient();
     serveListing(mock, 3, API);
     const [first] = await lastValueFrom(client.userIllustrationPages$(2188232).pipe(toArray()));
-    const rest = await lastValueFrom(client.userIllustrations$(2188232, { resumeFrom: first!.nextUrl! }).pipe(toArray()));
-    expect([...first!.items, ...rest].map((w) => w.id)).toHaveLength(90);
-    expect(new Set([...first!.items, ...rest].map((w) => w.id)).size).toBe(90);
+    const rest = await lastValueFrom(client.userIllustrations$(2188232, { resumeFrom: first.nextUrl! }).pipe(toArray()));
+    expect([...first.items, ...rest].map((w) => w.id)).toHaveLength(90);
+    expect(new Set([...first.items, ...rest].map((w) => w.id)).size).toBe(90);
   });
 
   it("takes the account's own listing from the URL as given (the URL carries user_id)", async () => {

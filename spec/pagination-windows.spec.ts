@@ -60,7 +60,7 @@ function serveSearch(mock: MockAdapter, works: readonly Work[], options: ServeOp
     const start = query.get('start_date');
     const end = query.get('end_date');
     let matching = works.filter(
-      (w, i) => options.ignoreWindow || ((start === null || days[i]! >= start) && (end === null || days[i]! <= end)),
+      (w, i) => options.ignoreWindow || ((start === null || days[i] >= start) && (end === null || days[i] <= end)),
     );
     if (query.get('sort') === 'date_asc') matching = [...matching].reverse();
     const page = matching.slice(offset, offset + 30);
@@ -94,7 +94,7 @@ describe('searchIllustrations$ with pastOffsetLimit', () => {
     // the first window has no end, each next one ends on the Tokyo day of the last work emitted:
     // the cap lets 5,010 results through (offsets 0 to 4,980), and the second window starts again
     // at the first work of that day
-    const dayOf = (index: number) => tokyoDay(new Date(works[index]!.created));
+    const dayOf = (index: number) => tokyoDay(new Date(works[index].created));
     expect(windows.map((q) => q.get('end_date'))).toEqual([null, dayOf(5_009), dayOf(5_000 + 5_009)]);
     expect(windows.every((q) => q.get('start_date') === null && q.get('sort') === 'date_desc')).toBe(true);
   }, 30_000);
@@ -111,7 +111,7 @@ describe('searchIllustrations$ with pastOffsetLimit', () => {
     expect(found.map((w) => w.id)).toEqual([...works].reverse().map((w) => w.id));
     const windows = searches(mock).filter((q) => !q.has('offset'));
     expect(windows).toHaveLength(2);
-    expect(windows[1]!.get('start_date')).toBe(tokyoDay(found[5009]!.createDate));
+    expect(windows[1].get('start_date')).toBe(tokyoDay(found[5009].createDate));
     expect(windows.map((q) => q.get('end_date'))).toEqual(['2024-06-30', '2024-06-30']);
   }, 30_000);
 
@@ -126,7 +126,7 @@ describe('searchIllustrations$ with pastOffsetLimit', () => {
     expect(new Set(found.map((w) => w.id)).size).toBe(found.length);
     expect(found.every((w) => tokyoDay(w.createDate) >= '2024-01-01' && tokyoDay(w.createDate) <= '2024-06-15')).toBe(true);
     const windows = searches(mock).filter((q) => !q.has('offset'));
-    expect(windows[0]!.get('end_date')).toBe('2024-06-15');
+    expect(windows[0].get('end_date')).toBe('2024-06-15');
     expect(windows.every((q) => q.get('start_date') === '2024-01-01')).toBe(true);
   }, 30_000);
 
@@ -142,7 +142,7 @@ describe('searchIllustrations$ with pastOffsetLimit', () => {
     serveSearch(mock, works);
     const found = await lastValueFrom(client.searchIllustrations$('original', { pastOffsetLimit: true }).pipe(toArray()));
     expect(found.map((w) => w.id).slice(-2)).toEqual([1, 0]);
-    expect(searches(mock).filter((q) => !q.has('offset'))[1]!.get('end_date')).toBe('2024-01-02');
+    expect(searches(mock).filter((q) => !q.has('offset'))[1].get('end_date')).toBe('2024-01-02');
   }, 30_000);
 
   it('ends with the cap’s PixivApiError after every work it could emit when one day holds more than the cap', async () => {
@@ -182,7 +182,7 @@ describe('searchIllustrations$ with pastOffsetLimit', () => {
     expect(error).toBeUndefined();
     expect(values.map((w) => w.id)).toEqual(works.slice(0, 5_010).map((w) => w.id));
     const windows = searches(mock).filter((q) => !q.has('offset'));
-    expect(windows.map((q) => q.get('end_date'))).toEqual([null, tokyoDay(values[5_009]!.createDate)]);
+    expect(windows.map((q) => q.get('end_date'))).toEqual([null, tokyoDay(values[5_009].createDate)]);
     expect(mock.history.get).toHaveLength(168 + 1);
   }, 30_000);
 
@@ -234,7 +234,7 @@ describe('searchIllustrations$ with pastOffsetLimit', () => {
     const { client, mock } = mockedClient();
     serveSearch(mock, corpus(10, 5));
     await lastValueFrom(client.searchIllustrations$('x', { sort: Sort.POPULAR_DESC }).pipe(toArray()));
-    expect(searches(mock)[0]!.get('sort')).toBe('popular_desc');
+    expect(searches(mock)[0].get('sort')).toBe('popular_desc');
   });
 });
 

@@ -54,15 +54,15 @@ async function sends(row: SendsRow): Promise<void> {
   expect(error).toBeUndefined();
   expect(requests).toHaveLength(1);
   const [request] = requests;
-  expect(request!.method).toBe(row.sends.method);
-  expect(request!.origin).toBe(row.client?.apiBaseUrl ?? API);
-  expect(request!.path).toBe(row.sends.path);
-  expect(row.sends.method === 'GET' ? request!.query : request!.form).toEqual(row.sends.params);
+  expect(request.method).toBe(row.sends.method);
+  expect(request.origin).toBe(row.client?.apiBaseUrl ?? API);
+  expect(request.path).toBe(row.sends.path);
+  expect(row.sends.method === 'GET' ? request.query : request.form).toEqual(row.sends.params);
   if (row.sends.method === 'POST') {
-    expect(request!.query).toEqual([]);
-    expect(request!.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
+    expect(request.query).toEqual([]);
+    expect(request.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
   }
-  expectAppHeaders(request!, { language: row.client?.language });
+  expectAppHeaders(request, { language: row.client?.language });
 }
 
 async function decodes(row: DecodesRow): Promise<void> {

@@ -136,7 +136,7 @@ const addBookmark: EndpointRow[] = [
       expect(values).toEqual([undefined]);
       const sent = posts(requests);
       expect(sent).toHaveLength(2);
-      expect(sent[1]!.form).toEqual(sent[0]!.form);
+      expect(sent[1].form).toEqual(sent[0].form);
     },
   }),
   decoding({
@@ -255,13 +255,13 @@ const userBookmarks: EndpointRow[] = [
         xRestrict: 0,
         user: { id: 3655834, name: 'ﾗｲｱﾝ ﾛﾛ', account: 'roros', isFollowed: false },
       });
-      expect(first!.createDate.toISOString()).toBe('2016-04-29T12:10:04.000Z');
-      expect(first!.tags[0]).toEqual({ name: '王の間の決戦【青】', translatedName: null });
-      expect(first!.imageUrls[Size.SQUARE_MEDIUM]).toBe(
+      expect(first.createDate.toISOString()).toBe('2016-04-29T12:10:04.000Z');
+      expect(first.tags[0]).toEqual({ name: '王の間の決戦【青】', translatedName: null });
+      expect(first.imageUrls[Size.SQUARE_MEDIUM]).toBe(
         'https://i.pximg.net/c/360x360_70/img-master/img/2016/04/29/21/10/04/56596549_p0_square1200.jpg',
       );
       expect(page.items[29]).toMatchObject({ id: 45464867, title: '空母棲姫', totalBookmarks: 34158 });
-      expect(page.items[29]!.createDate.toISOString()).toBe('2014-08-19T15:13:24.000Z');
+      expect(page.items[29].createDate.toISOString()).toBe('2014-08-19T15:13:24.000Z');
       expect(page.items.every((w) => w.xRestrict === 0)).toBe(true);
       expect(page.items.every((w) => w.tags.every((tag) => tag.translatedName === null))).toBe(true);
       expect(gets(outcome.requests)).toHaveLength(1);
@@ -276,7 +276,7 @@ const userBookmarks: EndpointRow[] = [
     check: ({ values, error, requests }) => {
       expect(error).toBeUndefined();
       expect(values).toHaveLength(30);
-      expect(requests[1]!.url).toBe(bookmarks2018().next_url);
+      expect(requests[1].url).toBe(bookmarks2018().next_url);
     },
   }),
   ...refusing('userBookmarks$', 'the user id', BAD_IDS, (id) => (client) => client.userBookmarks$(id), /userId/),

@@ -44,7 +44,7 @@ export function refusing<V>(
 export function only<T>(outcome: { readonly values: readonly T[]; readonly error: unknown }): T {
   expect(outcome.error).toBeUndefined();
   expect(outcome.values).toHaveLength(1);
-  return outcome.values[0]!;
+  return outcome.values[0];
 }
 
 /** The API GETs among the requests. */

@@ -205,7 +205,7 @@ const watchlist: EndpointRow[] = [
         [1, 'This work cannot be displayed.', undefined, null],
         [266067, null, 125547965, expect.stringContaining('125508098_p0')],
       ]);
-      expect(requests[1]!.url).toBe('https://app-api.pixiv.net/v1/watchlist/novel?offset=30');
+      expect(requests[1].url).toBe('https://app-api.pixiv.net/v1/watchlist/novel?offset=30');
     },
   }),
   decoding({

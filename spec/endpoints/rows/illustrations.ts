@@ -90,7 +90,7 @@ const illustration: EndpointRow[] = [
         'https://i.pximg.net/img-original/img/2021/01/11/15/54/04/86979680_p0.jpg',
         'https://i.pximg.net/img-original/img/2021/01/11/15/54/04/86979680_p1.jpg',
       ]);
-      expect(work.metaPages[1]![Size.SQUARE_MEDIUM]).toBe(
+      expect(work.metaPages[1][Size.SQUARE_MEDIUM]).toBe(
         'https://i.pximg.net/c/360x360_70/img-master/img/2021/01/11/15/54/04/86979680_p1_square1200.jpg',
       );
       expect(work.tools).toEqual(['Photoshop']);
@@ -188,7 +188,7 @@ const illustration: EndpointRow[] = [
     check: (outcome) => {
       expect(only(outcome).id).toBe(126839540);
       expect(gets(outcome.requests)).toHaveLength(2);
-      expect(outcome.requests[1]!.query).toEqual([['illust_id', '126839540']]);
+      expect(outcome.requests[1].query).toEqual([['illust_id', '126839540']]);
     },
   }),
   decoding({
@@ -267,10 +267,10 @@ const comments: EndpointRow[] = [
       expect(page.nextUrl).toBe(azulineComments().next_url);
       expect(page.next).toBe(30);
       const [first] = page.items;
-      expect(first!.id).toBe(112771847);
-      expect(first!.comment).toBe('松鼠呢…被喵星人给吃了么(shock3)');
-      expect(first!.date.toISOString()).toBe('2021-01-21T21:12:01.000Z');
-      expect(first!.user).toEqual({
+      expect(first.id).toBe(112771847);
+      expect(first.comment).toBe('松鼠呢…被喵星人给吃了么(shock3)');
+      expect(first.date.toISOString()).toBe('2021-01-21T21:12:01.000Z');
+      expect(first.user).toEqual({
         id: 3994949,
         name: 'Neptunes',
         account: 'shxsyf',
@@ -281,16 +281,16 @@ const comments: EndpointRow[] = [
         isFollowed: null,
       });
       // `parent_comment: {}` means no parent
-      expect(first!.parentComment).toBeNull();
+      expect(first.parentComment).toBeNull();
       const replies = page.items.filter((comment) => comment.parentComment !== null);
       expect(replies.map((c) => [c.id, c.parentComment!.id])).toEqual([
         [112383962, 112315976],
         [112334847, 112314538],
       ]);
-      expect(replies[0]!.parentComment!.comment).toBe('能看到中国元素真的很欣慰');
-      expect(replies[0]!.parentComment!.user.name).toBe('Anoxia');
-      expect(replies[0]!.parentComment!.date.toISOString()).toBe('2021-01-11T17:26:39.000Z');
-      expect(replies[0]!.parentComment!.parentComment).toBeNull();
+      expect(replies[0].parentComment!.comment).toBe('能看到中国元素真的很欣慰');
+      expect(replies[0].parentComment!.user.name).toBe('Anoxia');
+      expect(replies[0].parentComment!.date.toISOString()).toBe('2021-01-11T17:26:39.000Z');
+      expect(replies[0].parentComment!.parentComment).toBeNull();
       expect(gets(outcome.requests)).toHaveLength(1);
     },
   }),
@@ -306,11 +306,11 @@ const comments: EndpointRow[] = [
       expect(page.next).toBe(30);
       expect(page.items.filter((c) => c.parentComment !== null)).toHaveLength(17);
       const [first] = page.items;
-      expect(first!.id).toBe(74774246);
-      expect(first!.comment).toBe('ty   -w-');
-      expect(first!.date.toISOString()).toBe('2018-01-13T08:21:57.000Z');
-      expect(first!.user.id).toBe(20980424);
-      expect(first!.parentComment).toEqual({
+      expect(first.id).toBe(74774246);
+      expect(first.comment).toBe('ty   -w-');
+      expect(first.date.toISOString()).toBe('2018-01-13T08:21:57.000Z');
+      expect(first.user.id).toBe(20980424);
+      expect(first.parentComment).toEqual({
         id: 74770901,
         comment: 'You painting WA2000 is so cute !',
         date: new Date('2018-01-13T05:30:17.000Z'),
@@ -338,7 +338,7 @@ const comments: EndpointRow[] = [
       expect(error).toBeUndefined();
       expect(values).toHaveLength(30);
       expect(requests.map((r) => r.path)).toEqual(['/v3/illust/comments', '/v1/illust/comments']);
-      expect(requests[1]!.url).toBe(azulineComments().next_url);
+      expect(requests[1].url).toBe(azulineComments().next_url);
     },
   }),
   ...refusing('illustrationComments$', 'the id', BAD_IDS, (id) => (client) => client.illustrationComments$(id), /illustrationId/),
@@ -398,9 +398,9 @@ const relatedRows: EndpointRow[] = [
         user: { id: 15919563, name: 'ツチヤ' },
         totalBookmarks: 25092,
       });
-      expect(page.items[0]!.createDate.toISOString()).toBe('2020-01-21T15:00:09.000Z');
-      expect(page.items[0]!.tags[0]).toEqual({ name: '背景', translatedName: 'background' });
-      expect(page.items[29]!.id).toBe(83152543);
+      expect(page.items[0].createDate.toISOString()).toBe('2020-01-21T15:00:09.000Z');
+      expect(page.items[0].tags[0]).toEqual({ name: '背景', translatedName: 'background' });
+      expect(page.items[29].id).toBe(83152543);
       expect(new Set(page.items.map((w) => w.type))).toEqual(new Set([ContentType.ILLUSTRATION, ContentType.MANGA]));
       expect(page.nextUrl).toBe(related().next_url);
       // related pages carry seed_illust_ids[0] and viewed[n], not an offset
@@ -417,7 +417,7 @@ const relatedRows: EndpointRow[] = [
       expect(error).toBeUndefined();
       expect(values.map((w) => w.id).slice(0, 2)).toEqual([79027419, 87326652]);
       expect(values).toHaveLength(30);
-      expect(requests[1]!.url).toBe(related().next_url);
+      expect(requests[1].url).toBe(related().next_url);
     },
   }),
   ...refusing('relatedIllustrations$', 'the id', BAD_IDS, (id) => (client) => client.relatedIllustrations$(id), /illustrationId/),
@@ -459,7 +459,7 @@ const followingRows: EndpointRow[] = [
         [87609354, ContentType.ILLUSTRATION],
         [87608832, ContentType.UGOIRA],
       ]);
-      const ugoira = page.items[1]!;
+      const ugoira = page.items[1];
       expect(ugoira.title).toBe('夕刻に染まる');
       expect(ugoira.imageUrls[Size.ORIGINAL]).toBe(
         'https://i.pximg.net/img-original/img/2021/02/07/23/46/02/87608832_ugoira0.jpg',
@@ -543,11 +543,11 @@ const recommendedRows: EndpointRow[] = [
       const page = only(outcome);
       expect(page.items).toHaveLength(90);
       expect(page.items[0]).toMatchObject({ id: 81795678, title: 'アルストロメリアの枯言葉。', user: { id: 41736171 } });
-      expect(page.items[0]!.createDate.toISOString()).toBe('2020-05-23T12:17:03.000Z');
-      expect(page.items[0]!.tags[0]).toEqual({ name: 'マウス描き', translatedName: 'mouse drawing' });
+      expect(page.items[0].createDate.toISOString()).toBe('2020-05-23T12:17:03.000Z');
+      expect(page.items[0].tags[0]).toEqual({ name: 'マウス描き', translatedName: 'mouse drawing' });
       expect(page.items[89]).toMatchObject({ id: 98526952, title: '天の川シリーズ', pageCount: 4 });
-      expect(page.items[89]!.metaPages).toHaveLength(4);
-      expect(page.items[89]!.imageUrls[Size.ORIGINAL]).toBeNull();
+      expect(page.items[89].metaPages).toHaveLength(4);
+      expect(page.items[89].imageUrls[Size.ORIGINAL]).toBeNull();
       expect(new Set(page.items.map((w) => w.illustAiType))).toEqual(new Set([0, 1]));
       expect(new Set(page.items.map((w) => w.aiType))).toEqual(new Set([AiType.UNKNOWN, AiType.NOT_AI]));
       expect(page.rankingIllustrations).toEqual([]);
@@ -570,8 +570,8 @@ const recommendedRows: EndpointRow[] = [
       const page = only(outcome);
       expect(page.items).toHaveLength(29);
       expect(page.items[0]).toMatchObject({ id: 86336261, title: '「ドクター…？」', user: { id: 4546023 } });
-      expect(page.items[0]!.tags[0]).toEqual({ name: 'アークナイツ', translatedName: 'Arknights' });
-      expect(page.items[28]!.id).toBe(86320876);
+      expect(page.items[0].tags[0]).toEqual({ name: 'アークナイツ', translatedName: 'Arknights' });
+      expect(page.items[28].id).toBe(86320876);
       expect(page.items.every((w) => w.illustAiType === undefined)).toBe(true);
       expect(page.rankingIllustrations).toEqual([]);
       expect(page.contestExists).toBe(false);
@@ -591,7 +591,7 @@ const recommendedRows: EndpointRow[] = [
       check: (outcome) => {
         const page = only(outcome);
         expect(page.rankingIllustrations.map((w) => w.id)).toEqual(body.ranking_illusts.map((w: { id: number }) => w.id));
-        expect(page.rankingIllustrations[0]!.title).toBe('奏鳴の宙');
+        expect(page.rankingIllustrations[0].title).toBe('奏鳴の宙');
         expect(page.contestExists).toBe(true);
         expect(page.next).toBeNull();
       },
@@ -688,9 +688,9 @@ const rankingRows: EndpointRow[] = [
         user: { id: 27517, name: '藤ちょこ（藤原）', account: 'fuzichoco' },
         totalBookmarks: 14061,
       });
-      expect(works[0]!.createDate.toISOString()).toBe('2025-02-02T15:00:12.000Z');
-      expect(works[0]!.tags[0]).toEqual({ name: 'オリジナル', translatedName: 'original' });
-      expect(works[0]!.imageUrls).toEqual({
+      expect(works[0].createDate.toISOString()).toBe('2025-02-02T15:00:12.000Z');
+      expect(works[0].tags[0]).toEqual({ name: 'オリジナル', translatedName: 'original' });
+      expect(works[0].imageUrls).toEqual({
         [Size.SQUARE_MEDIUM]:
           'https://i.pximg.net/c/360x360_10_webp/img-master/img/2025/02/03/00/00/12/126839080_p0_square1200.jpg',
         [Size.MEDIUM]: 'https://i.pximg.net/c/540x540_70/img-master/img/2025/02/03/00/00/12/126839080_p0_master1200.jpg',
@@ -698,7 +698,7 @@ const rankingRows: EndpointRow[] = [
           'https://i.pximg.net/c/600x1200_90_webp/img-master/img/2025/02/03/00/00/12/126839080_p0_master1200.jpg',
         [Size.ORIGINAL]: 'https://i.pximg.net/img-original/img/2025/02/03/00/00/12/126839080_p0.png',
       });
-      const last = works[29]!;
+      const last = works[29];
       expect(last).toMatchObject({
         id: 126857494,
         title: 'これからだんだん幸せになっていく怖い女上司124',
@@ -709,15 +709,15 @@ const rankingRows: EndpointRow[] = [
       });
       expect(last.imageUrls[Size.ORIGINAL]).toBeNull();
       expect(last.metaPages).toHaveLength(7);
-      expect(last.metaPages[0]![Size.ORIGINAL]).toBe('https://i.pximg.net/img-original/img/2025/02/04/08/07/29/126857494_p0.jpg');
-      expect(last.metaPages[6]![Size.ORIGINAL]).toBe('https://i.pximg.net/img-original/img/2025/02/04/08/07/29/126857494_p6.jpg');
+      expect(last.metaPages[0][Size.ORIGINAL]).toBe('https://i.pximg.net/img-original/img/2025/02/04/08/07/29/126857494_p0.jpg');
+      expect(last.metaPages[6][Size.ORIGINAL]).toBe('https://i.pximg.net/img-original/img/2025/02/04/08/07/29/126857494_p6.jpg');
       expect(works.filter((w) => w.metaPages.length > 0)).toHaveLength(11);
       expect(works.filter((w) => w.series !== null)).toHaveLength(10);
       expect(works.filter((w) => w.type === ContentType.MANGA)).toHaveLength(10);
       expect(works.filter((w) => w.restrictionAttributes !== undefined).map((w) => w.id)).toEqual([
         126879163, 126873786, 126897195,
       ]);
-      expect(works[11]!.restrictionAttributes).toEqual(['restricted_mode']);
+      expect(works[11].restrictionAttributes).toEqual(['restricted_mode']);
       expect(page.nextUrl).toBe('https://app-api.pixiv.net/v1/illust/ranking?mode=day&filter=for_ios&date=2025-02-04&offset=30');
       expect(page.next).toBe(30);
       expect(gets(outcome.requests)).toHaveLength(1);
@@ -732,7 +732,7 @@ const rankingRows: EndpointRow[] = [
     check: ({ values, error, requests }) => {
       expect(error).toBeUndefined();
       expect(values).toHaveLength(30);
-      expect(requests[1]!.query).toEqual([
+      expect(requests[1].query).toEqual([
         ['mode', 'day'],
         ['filter', 'for_ios'],
         ['date', '2025-02-04'],
@@ -796,9 +796,9 @@ const trendingRows: EndpointRow[] = [
         ['オリジナル', 'original', 87514094, 'Be Mine'],
       ]);
       expect(tags[23]).toMatchObject({ tag: 'ケモミミ', translatedName: 'animal ears' });
-      expect(tags[23]!.illustration.id).toBe(87544985);
+      expect(tags[23].illustration.id).toBe(87544985);
       expect(tags.some((t) => t.translatedName === null)).toBe(true);
-      expect(tags[0]!.illustration.createDate).toBeInstanceOf(Date);
+      expect(tags[0].illustration.createDate).toBeInstanceOf(Date);
     },
   }),
   decoding({
@@ -916,8 +916,8 @@ const newRows: EndpointRow[] = [
       expect(error).toBeUndefined();
       expect(pages).toHaveLength(2);
       const [page] = pages;
-      expect(page!.items).toHaveLength(1);
-      expect(page!.items[0]).toMatchObject({
+      expect(page.items).toHaveLength(1);
+      expect(page.items[0]).toMatchObject({
         id: 79322043,
         title: 'フェンちゃん',
         type: ContentType.ILLUSTRATION,
@@ -925,12 +925,12 @@ const newRows: EndpointRow[] = [
         aiType: AiType.UNKNOWN,
         restriction: Restriction.NONE,
       });
-      expect(page!.items[0]!.createDate.toISOString()).toBe('2020-02-06T13:39:41.000Z');
-      expect(page!.next).toBe(79321934);
-      expect(requests[1]!.url).toBe(
+      expect(page.items[0].createDate.toISOString()).toBe('2020-02-06T13:39:41.000Z');
+      expect(page.next).toBe(79321934);
+      expect(requests[1].url).toBe(
         'https://app-api.pixiv.net/v1/illust/new?filter=for_android&content_type=illust&max_illust_id=79321934',
       );
-      expect(pages[1]!.next).toBeNull();
+      expect(pages[1].next).toBeNull();
     },
   }),
   ...refusing(
@@ -1028,7 +1028,7 @@ const seriesRows: EndpointRow[] = [
     member: 'illustrationSeries$',
     title: 'gives firstIllustration null when the page has none',
     call: (client) => client.illustrationSeriesPages$(266067),
-    answer: { ...(fixture('v1-illust-series/pixez-flutter-2024-266067.json') as object), illust_series_first_illust: null },
+    answer: { ...fixture<object>('v1-illust-series/pixez-flutter-2024-266067.json'), illust_series_first_illust: null },
     check: (outcome) => expect(only(outcome).firstIllustration).toBeNull(),
   }),
   decoding({

@@ -141,20 +141,20 @@ const illustrations: EndpointRow[] = [
       expect(page.next).toBe(30);
       const [first] = page.items;
       expect(first).toMatchObject({ id: 67290736, title: 'EMT', type: ContentType.ILLUSTRATION, xRestrict: 0 });
-      expect(first!.createDate.toISOString()).toBe('2018-02-15T08:34:51.000Z');
-      expect(first!.user).toMatchObject({ id: 19997437, name: '日青', isFollowed: false });
-      expect(first!.tags.slice(0, 2)).toEqual([
+      expect(first.createDate.toISOString()).toBe('2018-02-15T08:34:51.000Z');
+      expect(first.user).toMatchObject({ id: 19997437, name: '日青', isFollowed: false });
+      expect(first.tags.slice(0, 2)).toEqual([
         { name: '女の子', translatedName: null },
         { name: 'Re:ゼロから始める異世界生活', translatedName: null },
       ]);
-      expect(first!.imageUrls[Size.ORIGINAL]).toBe('https://i.pximg.net/img-original/img/2018/02/15/17/34/51/67290736_p0.png');
+      expect(first.imageUrls[Size.ORIGINAL]).toBe('https://i.pximg.net/img-original/img/2018/02/15/17/34/51/67290736_p0.png');
       expect(page.items.every((w) => w.xRestrict === 0)).toBe(true);
       expect(page.items.every((w) => w.aiType === AiType.UNKNOWN && w.restriction === Restriction.NONE)).toBe(true);
       expect(page.items.every((w) => w.tags.every((tag) => tag.translatedName === null))).toBe(true);
-      const ugoira = page.items[6]!;
+      const ugoira = page.items[6];
       expect(ugoira).toMatchObject({ id: 66898349, type: ContentType.UGOIRA, title: 'エミリア' });
       expect(ugoira.imageUrls[Size.ORIGINAL]).toBe('https://i.pximg.net/img-original/img/2018/01/21/15/53/00/66898349_ugoira0.jpg');
-      const last = page.items[29]!;
+      const last = page.items[29];
       expect(last).toMatchObject({ id: 66043358, title: 'かわいいエミリアたんかわいい', pageCount: 7 });
       expect(last.imageUrls[Size.ORIGINAL]).toBeNull();
       expect(last.metaPages).toHaveLength(7);
@@ -171,7 +171,7 @@ const illustrations: EndpointRow[] = [
       const page = only(outcome);
       expect(page.items.map((w) => w.id)).toHaveLength(5);
       expect(page.items[0]).toMatchObject({ id: 87180953, title: 'Salvation', user: { id: 2188232, name: 'wlop' } });
-      expect(page.items[0]!.tags[0]).toEqual({ name: 'ghostblade', translatedName: null });
+      expect(page.items[0].tags[0]).toEqual({ name: 'ghostblade', translatedName: null });
       expect(page.items[4]).toMatchObject({ id: 86966556, title: '风铃' });
       expect(page.searchSpanLimit).toBe(31536000);
       expect(page.nextUrl).toBeNull();
@@ -196,7 +196,7 @@ const illustrations: EndpointRow[] = [
       expect(error).toBeUndefined();
       expect(values).toHaveLength(30);
       expect(gets(requests)).toHaveLength(2);
-      expect(requests[1]!.url).toBe(fixture('v1-search-illust/pix-ezviewer-2018.json').next_url);
+      expect(requests[1].url).toBe(fixture('v1-search-illust/pix-ezviewer-2018.json').next_url);
     },
   }),
   decoding({
@@ -212,7 +212,7 @@ const illustrations: EndpointRow[] = [
       expect((error as PixivApiError).apiMessage).toBe('{"offset":["Offset must be no more than 5000"]}');
       expect((error as PixivApiError).message).toContain('Offset must be no more than 5000');
       expect(gets(requests)).toHaveLength(1);
-      expect(requests[0]!.query).toContainEqual(['offset', '5030']);
+      expect(requests[0].query).toContainEqual(['offset', '5030']);
     },
   }),
   decoding({
@@ -389,7 +389,7 @@ const novels: EndpointRow[] = [
         series: { id: 1152698, title: '仮面ライダージオウ×けものフレンズ' },
         user: { id: 4443025 },
       });
-      expect(page.items[0]!.createDate.toISOString()).toBe('2019-11-26T12:20:23.000Z');
+      expect(page.items[0].createDate.toISOString()).toBe('2019-11-26T12:20:23.000Z');
       expect(page.searchSpanLimit).toBe(31536000);
       expect(page.showAi).toBeNull();
       expect(page.next).toBe(30);
@@ -482,8 +482,8 @@ const usersRows: EndpointRow[] = [
     check: (outcome) => {
       const page = only(outcome);
       expect(page.items).toHaveLength(30);
-      expect(page.items[0]!.user).toMatchObject({ id: 7210261, name: '千夜QYS3' });
-      expect(page.items[0]!.illustrations).toHaveLength(3);
+      expect(page.items[0].user).toMatchObject({ id: 7210261, name: '千夜QYS3' });
+      expect(page.items[0].illustrations).toHaveLength(3);
       expect(page.items.filter((preview) => preview.novels.length > 0)).toHaveLength(11);
       expect(page.next).toBe(30);
     },

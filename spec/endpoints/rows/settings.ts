@@ -127,8 +127,8 @@ const spotlight: EndpointRow[] = [
       expect(error).toBeUndefined();
       expect(values).toHaveLength(10);
       expect(values[0]).toMatchObject({ id: 3504, pureTitle: '膝枕を描いたイラスト特集', subcategoryLabel: 'イラスト' });
-      expect(values[0]!.publishDate.toISOString()).toBe('2018-06-07T09:00:00.000Z');
-      expect(requests[1]!.query).toEqual([
+      expect(values[0].publishDate.toISOString()).toBe('2018-06-07T09:00:00.000Z');
+      expect(requests[1].query).toEqual([
         ['filter', 'for_ios'],
         ['category', 'all'],
         ['offset', '10'],

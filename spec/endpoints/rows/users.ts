@@ -238,8 +238,8 @@ const userIllustrations: EndpointRow[] = [
         totalComments: 31,
         user: { id: 2188232, name: 'wlop' },
       });
-      expect(first!.createDate.toISOString()).toBe('2021-02-02T15:00:05.000Z');
-      expect(first!.imageUrls[Size.ORIGINAL]).toBe('https://i.pximg.net/img-original/img/2021/02/03/00/00/05/87492458_p0.jpg');
+      expect(first.createDate.toISOString()).toBe('2021-02-02T15:00:05.000Z');
+      expect(first.imageUrls[Size.ORIGINAL]).toBe('https://i.pximg.net/img-original/img/2021/02/03/00/00/05/87492458_p0.jpg');
       expect(page.items[29]).toMatchObject({ id: 72461417, title: '舞', totalBookmarks: 26071 });
       expect(page.items.filter((w) => w.metaPages.length > 0)).toHaveLength(12);
       expect(page.items.filter((w) => w.metaPages.length > 0).every((w) => w.imageUrls[Size.ORIGINAL] === null)).toBe(true);
@@ -347,7 +347,7 @@ const following: EndpointRow[] = [
       const page = only(outcome);
       expect(page.items).toHaveLength(30);
       const [first] = page.items;
-      expect(first!.user).toEqual({
+      expect(first.user).toEqual({
         id: 14936402,
         name: '千',
         account: 'sen-yuki',
@@ -356,19 +356,19 @@ const following: EndpointRow[] = [
           medium: 'https://i.pximg.net/user-profile/img/2015/07/03/23/03/09/9568270_1f5c5e63eb23a7bf11f03a34632a614b_170.png',
         },
       });
-      expect(first!.illustrations.map((w) => w.id)).toEqual([78836488, 78709721, 64253519]);
-      expect(first!.novels).toEqual([]);
-      expect(first!.isMuted).toBe(false);
-      const withSeries = page.items[15]!;
+      expect(first.illustrations.map((w) => w.id)).toEqual([78836488, 78709721, 64253519]);
+      expect(first.novels).toEqual([]);
+      expect(first.isMuted).toBe(false);
+      const withSeries = page.items[15];
       expect(withSeries.user.id).toBe(54851546);
       expect(withSeries.illustrations.map((w) => [w.id, w.type, w.series])).toEqual([
         [86683212, ContentType.MANGA, { id: 93790, title: 'ショタおに' }],
         [84543085, ContentType.MANGA, { id: 93790, title: 'ショタおに' }],
         [83720988, ContentType.MANGA, { id: 93790, title: 'ショタおに' }],
       ]);
-      const r18g = page.items[27]!.illustrations.find((w) => w.id === 86690745);
+      const r18g = page.items[27].illustrations.find((w) => w.id === 86690745);
       expect(r18g).toMatchObject({ title: 'RH_Log_05', xRestrict: 2, restriction: Restriction.R18G });
-      expect(page.items[29]!.user).toMatchObject({ id: 8966556, name: 'あいだ', account: 'aidda' });
+      expect(page.items[29].user).toMatchObject({ id: 8966556, name: 'あいだ', account: 'aidda' });
       expect(page.nextUrl).toBe('https://app-api.pixiv.net/v1/user/following?user_id=126852&restrict=public&offset=30');
       expect(page.next).toBe(30);
       expect(gets(outcome.requests)).toHaveLength(1);
@@ -383,7 +383,7 @@ const following: EndpointRow[] = [
     check: ({ values, error, requests }) => {
       expect(error).toBeUndefined();
       expect(values).toHaveLength(30);
-      expect(requests[1]!.url).toBe(following2021().next_url);
+      expect(requests[1].url).toBe(following2021().next_url);
     },
   }),
   ...refusing('following$', 'the user id', BAD_IDS, (id) => (client) => client.following$(id), /userId/),
@@ -577,8 +577,8 @@ const recommendedUsers: EndpointRow[] = [
     check: (outcome) => {
       const page = only(outcome);
       expect(page.items).toHaveLength(30);
-      expect(page.items[0]!.user).toMatchObject({ id: 22438, name: 'ぽち。' });
-      expect(page.items[0]!.illustrations.map((w) => w.id)).toEqual([72364728, 72364609, 72349160]);
+      expect(page.items[0].user).toMatchObject({ id: 22438, name: 'ぽち。' });
+      expect(page.items[0].illustrations.map((w) => w.id)).toEqual([72364728, 72364609, 72349160]);
       expect(page.items.every((p) => p.illustrations.length === 3 && !p.isMuted)).toBe(true);
       expect(page.nextUrl).toBe('https://app-api.pixiv.net/v1/user/recommended?filter=for_android&offset=30');
       expect(page.next).toBe(30);
@@ -593,7 +593,7 @@ const recommendedUsers: EndpointRow[] = [
     check: ({ values, error, requests }) => {
       expect(error).toBeUndefined();
       expect(values.map((p) => p.user.id)).toEqual([444732]);
-      expect(requests[1]!.url).toBe('https://app-api.pixiv.net/v1/user/recommended?filter=for_android&offset=30');
+      expect(requests[1].url).toBe('https://app-api.pixiv.net/v1/user/recommended?filter=for_android&offset=30');
     },
   }),
   ...refusing('recommendedUsers$', 'the offset', BAD_OFFSETS, (offset) => (client) => client.recommendedUsers$({ offset }), /offset/),
