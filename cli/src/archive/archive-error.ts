@@ -12,7 +12,9 @@ export type ArchiveProblem =
   /** A pixiv-rx archive of a newer schema than this version knows. */
   | 'newer'
   /** `archive ls|stats|forget` on an archive that does not exist yet. */
-  | 'missing';
+  | 'missing'
+  /** better-sqlite3's native module was not built (its install script did not run). */
+  | 'unavailable';
 
 /**
  * An archive the command refuses to use, in one line; the file is left as it was. The command

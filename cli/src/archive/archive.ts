@@ -362,6 +362,14 @@ const CORRUPT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
 function archiveError(error: unknown, file: string): unknown {
   if (error instanceof ArchiveError) return error;
   const code = (error as { code?: unknown } | null)?.code;
+  // npm runs no install script it was not allowed to: better-sqlite3 is then without its binary
+  if (code === 'ERR_DLOPEN_FAILED' || (error instanceof Error && /Could not locate the bindings file/.test(error.message))) {
+    return new ArchiveError(
+      'The archive needs better-sqlite3, whose native module is not built: reinstall with `npm install --global --allow-scripts=better-sqlite3 pixiv-rx-cli` (or run with --no-archive)',
+      'unavailable',
+      file,
+    );
+  }
   const why = typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
   if (typeof code === 'string' && (CORRUPT_CODES.has(code) || code.startsWith('SQLITE_CORRUPT'))) {
     return new ArchiveError(`${file} is not an SQLite database or is damaged (${code}): refusing to use it`, 'corrupt', file);
