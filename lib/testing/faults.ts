@@ -39,6 +39,7 @@ export interface FailResponse {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** Options of {@link FakePixivServer.resetNext}. */
 export interface ResetOptions {
   /**
    * Bytes of the body sent before the connection is reset; the status line and headers (with the
@@ -48,6 +49,7 @@ export interface ResetOptions {
   readonly afterBytes?: number;
 }
 
+/** How {@link FakePixivServer.malformNext} breaks a body. */
 export type MalformKind =
   /** An HTML page with status 200 and `text/html` (a captive portal or a proxy's page). */
   | 'not-json'
@@ -56,6 +58,7 @@ export type MalformKind =
   /** Valid JSON that breaks the schema: by default the first top-level field becomes the string `"broken"`. */
   | 'schema';
 
+/** Options of {@link FakePixivServer.malformNext}. */
 export interface MalformOptions {
   /** @default 'schema' */
   readonly kind?: MalformKind;
@@ -64,6 +67,7 @@ export interface MalformOptions {
   readonly mutate?: (body: any) => unknown;
 }
 
+/** Options of {@link FakePixivServer.chaos}. */
 export interface ChaosOptions {
   /** Share of matching requests answered 500/502/503. @default 0 */
   readonly rate5xx?: number;
@@ -87,6 +91,7 @@ export interface FaultHandle {
   readonly hits: number;
   /** Requests it will still apply to (`Infinity` for standing faults). */
   readonly remaining: number;
+  /** Takes the fault out (requests from now on are answered normally). */
   remove(): void;
 }
 
@@ -111,7 +116,7 @@ type RuleBody =
 
 type Rule = RuleBody & { readonly matcher: RequestMatcher; remaining: number; hits: number; global?: boolean };
 
-/** Ready-made failure answers for {@link FaultRegistry.failNext}. */
+/** Ready-made failure answers for {@link FakePixivServer.failNext}. */
 export const FakeResponses = {
   /** 429 (or 403) with the "Rate Limit" envelope of spec/fixtures/errors/app-api-rate-limit-2019.json. */
   rateLimit(options: { status?: number; retryAfterSeconds?: number } = {}): FailResponse {

@@ -39,6 +39,8 @@ export {
   type NovelSearchTarget,
   type SearchFilters,
   type WatchlistKind,
+  type Watchlists,
+  type AccountSettings,
   type FakeTag,
   type FakeUgoiraFrame,
   type FakeUser,

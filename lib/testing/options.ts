@@ -145,6 +145,7 @@ export const DEFAULT_OPTIONS = {
   showcaseNovels: 40,
   spanDays: 5 * 365,
   officialUrls: false,
+  /** The default size of an image: between 8 KiB and 40 KiB, depending on the path. */
   imageBytes: (path: string): number => defaultImageBytes(path),
   ugoiraFrameBytes: 2048,
   expiresIn: 3600,

@@ -32,6 +32,7 @@ export interface RequestLogEntry {
   readonly durationMs: number | undefined;
 }
 
+/** The OAuth grants the token endpoint counts. */
 export type GrantType = 'refresh_token' | 'authorization_code' | 'password';
 
 /** Counters for assertions. */

@@ -96,6 +96,7 @@ export class FakeWorld {
   readonly settings = new AccountSettings();
   private articles: FakeSpotlightArticle[] | undefined;
 
+  /** @internal Made by the server (and by `FakePixivServer.imageBytesOf` offline). */
   constructor(
     private readonly options: ResolvedOptions,
     /** Origin of `i.pximg.net` URLs in records, e.g. `http://127.0.0.1:40123`. */

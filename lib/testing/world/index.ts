@@ -29,5 +29,6 @@ export {
   type WorkType,
 } from './records';
 export type { SearchFilters } from './search';
-export type { WatchlistKind } from './watchlists';
+export type { WatchlistKind, Watchlists } from './watchlists';
+export type { AccountSettings } from './settings';
 export type { FakeProfile } from './users';

@@ -1,5 +1,3 @@
-import type { VocabularyTag } from '../vocabulary';
-
 /**
  * The records of the fake world, as the routes and the tests read them. Ids, dates and image
  * URLs are what the API serves; everything else is derived from them.
@@ -32,8 +30,12 @@ export interface FakeUser {
   readonly novelCount: number;
 }
 
-/** A tag with its translations. */
-export type FakeTag = VocabularyTag;
+/** A tag with the translations the fake serves per `Accept-Language` (`null`: none, as on Pixiv). */
+export interface FakeTag {
+  readonly name: string;
+  readonly en: string | null;
+  readonly zh: string | null;
+}
 
 /** A frame of an ugoira. */
 export interface FakeUgoiraFrame {
