@@ -102,6 +102,19 @@ describe('lib/models', () => {
         'toIllustrationSeriesDetail',
         'toSpotlightArticle',
         'toWatchlistSeries',
+        // novels: series, the viewer page and its markup
+        'EmptyArray',
+        'NovelSeriesBody',
+        'NovelTextPage',
+        'NovelsBody',
+        'RawNovelSeriesDetail',
+        'RawNovelText',
+        'RecommendedNovelsBody',
+        'parseNovelMarkup',
+        'scanNovelMarkup',
+        'toNovelSeriesDetail',
+        'toNovelText',
+        'toPages',
       ].sort(),
     );
   });
