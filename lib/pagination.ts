@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { Observable, Subscription, mergeMap } from 'rxjs';
 import type { AuthorizedCaller } from './auth/authorized';
-import { currentDemand } from './demand';
+import { currentDemand, subscribeWithDemand } from './demand';
 import type { DateWindows } from './endpoints/endpoint';
 import { BadApiResponse, PixivApiError } from './errors';
 import { Params, RequestSpec, withQuery } from './http/request';
@@ -146,6 +146,9 @@ export function walkDateWindows<Body extends WithNextUrl, Item, Next, Extra>(
     const emitted = new Set<number>();
     let current: Subscription | undefined;
     let last: Item | undefined;
+    // the consumer's demand holds the next window back as it holds the next page
+    const demand = currentDemand();
+    let cancelWait: (() => void) | undefined;
     const base = first.url.split('?')[0];
     let params: Params = { ...queryOf(first.url), ...first.params };
 
@@ -169,14 +172,19 @@ export function walkDateWindows<Body extends WithNextUrl, Item, Next, Extra>(
           // the last work is on the window's own bound: that day alone holds more than the cap
           if (params[windows.bound] === day) return subscriber.error(error);
           params = { ...params, [windows.bound]: day, [windows.offsetParam]: undefined };
-          run({ method: 'GET', url: base, params });
+          const next: RequestSpec = { method: 'GET', url: base, params };
+          if (demand) cancelWait = demand.whenReady(() => subscribeWithDemand(demand, () => run(next)));
+          else run(next);
         },
         complete: () => subscriber.complete(),
       });
     };
 
     run(first);
-    return () => current?.unsubscribe();
+    return () => {
+      cancelWait?.();
+      current?.unsubscribe();
+    };
   });
 }
 

@@ -2,6 +2,7 @@ import type MockAdapter from 'axios-mock-adapter';
 import { Observable, lastValueFrom, take, toArray } from 'rxjs';
 import { PixivApiError } from '../lib/errors';
 import { Sort } from '../lib/models';
+import { Demand, subscribeWithDemand } from '../lib/demand';
 import { tokyoDay } from '../lib/pagination';
 import { API, fixture, mockedClient } from './support/mock-api';
 
@@ -206,6 +207,36 @@ describe('searchIllustrations$ with pastOffsetLimit', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(mock.history.get).toHaveLength(2);
   });
+
+  it('holds the next window back while a slow consumer catches up, as it holds pages back', async () => {
+    const { client, mock } = mockedClient();
+    const works = corpus(5_100, 25);
+    const demand = new Demand(1);
+    // the consumer falls behind just as the first window meets the cap
+    mock.onGet(/offset=5010/).reply(() => {
+      demand.add(1);
+      return [400, CAP_BODY];
+    });
+    serveSearch(mock, works);
+    const ids: number[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      subscribeWithDemand(demand, () =>
+        client.searchIllustrations$('x', { pastOffsetLimit: true }).subscribe({
+          next: (work) => ids.push(work.id),
+          error: reject,
+          complete: resolve,
+        }),
+      );
+    });
+    while (!searches(mock).some((q) => q.get('offset') === '5010')) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const sentBefore = searches(mock).filter((q) => q.has('end_date'));
+    expect(ids).toHaveLength(5_010);
+    expect(sentBefore).toEqual([]);
+    demand.take(1);
+    await done;
+    expect(ids).toEqual(works.map((w) => w.id));
+  }, 30_000);
 
   it('passes other errors through untouched', async () => {
     const { client, mock } = mockedClient({ retry: false });
