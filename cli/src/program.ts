@@ -194,7 +194,7 @@ export async function runProgram(argv: readonly string[], context: ProgramContex
   listingOptions(
     program
       .command('ls')
-      .description('list the works of a target (id, type, pages, title, artist) without downloading')
+      .description('list the works (id, type, pages, title, artist) or novels of a target without downloading')
       .argument('<target...>', 'as for download'),
   )
     .addHelpText('after', `\n${TARGET_HELP}\n\n${EXIT_CODES_HELP}`)
