@@ -22,7 +22,9 @@ export interface SyncCommandOptions extends FilterOptions {
   readonly template?: string;
   /** `--write-metadata`: a JSON sidecar per work. @default false */
   readonly writeMetadata?: boolean;
+  /** `--size`: part of the size choice a work is archived under. */
   readonly size: string;
+  /** `--ugoira`: a ugoira in another form is other files, archived apart. */
   readonly ugoira: UgoiraMode;
 }
 
