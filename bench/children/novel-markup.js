@@ -4,7 +4,8 @@
  * parseNovelMarkup over a 300,000-character novel, against a floor that only visits every `[` of
  * the same text (the least a parser must do), and over 300,000 characters built to make a
  * backtracking parser quadratic (`[[rb:` repeated, never closed). Each text is parsed `samples`
- * times after `warmup` runs, a full GC before each (run with --expose-gc); the medians are reported.
+ * times after `warmup` runs, a full GC before each (run with --expose-gc); the medians of the wall
+ * time and of the process's CPU time are reported, and the first (cold) parse of each.
  *
  * The novel is generated, deterministic, and made a flat string as JSON.parse makes it: paragraphs of Japanese text with line breaks, and every
  * tag of the markup (chapters, page breaks, ruby, links, jumps, pixiv and uploaded images) at the
@@ -44,6 +45,12 @@ function median(values) {
 /** @param {bigint} start */
 const msSince = (start) => Number(process.hrtime.bigint() - start) / 1e6;
 
+/** CPU time (user + system) of this process since `start`, in ms. @param {NodeJS.CpuUsage} start */
+const cpuMsSince = (start) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+};
+
 /** The floor: find every `[` with indexOf, as any tag parser must. @param {string} text */
 function visitBrackets(text) {
   let count = 0;
@@ -62,30 +69,38 @@ function main() {
   // through JSON, as novelText$ gets the text: a flat string, not the rope that `+=` builds
   const flat = (/** @type {string} */ text) => /** @type {string} */ (JSON.parse(JSON.stringify(text)));
   const texts = { novel: flat(novelText(LENGTH)), hostile: flat('[[rb:'.repeat(LENGTH / 5)) };
-  /** @type {Record<string, { floor: number[], parse: number[], nodes: number, cold: number }>} */
+  /** @type {Record<string, { floor: number[], parse: number[], cpu: number[], nodes: number, cold: number, coldCpu: number }>} */
   const times = {};
   let sink = 0;
   for (const [name, text] of Object.entries(texts)) {
     const floor = [];
     const parse = [];
+    const cpu = [];
     let nodes = 0;
     let cold = 0;
+    let coldCpu = 0;
     for (let run = 0; run < warmup + samples; run++) {
       gc();
       let start = process.hrtime.bigint();
       sink += visitBrackets(text);
       const floorMs = msSince(start);
       gc();
+      const cpuStart = process.cpuUsage();
       start = process.hrtime.bigint();
       nodes = pixiv.parseNovelMarkup(text).length;
       const parseMs = msSince(start);
-      if (run === 0) cold = parseMs;
+      const parseCpuMs = cpuMsSince(cpuStart);
+      if (run === 0) {
+        cold = parseMs;
+        coldCpu = parseCpuMs;
+      }
       if (run >= warmup) {
         floor.push(floorMs);
         parse.push(parseMs);
+        cpu.push(parseCpuMs);
       }
     }
-    times[name] = { floor, parse, nodes, cold };
+    times[name] = { floor, parse, cpu, nodes, cold, coldCpu };
     sink += nodes;
   }
   support.report({
@@ -95,11 +110,15 @@ function main() {
     novelMs: median(times.novel.parse),
     novelMaxMs: Math.max(...times.novel.parse),
     novelColdMs: times.novel.cold,
+    novelCpuMs: median(times.novel.cpu),
+    novelColdCpuMs: times.novel.coldCpu,
     hostileNodes: times.hostile.nodes,
     hostileFloorMs: median(times.hostile.floor),
     hostileMs: median(times.hostile.parse),
     hostileMaxMs: Math.max(...times.hostile.parse),
     hostileColdMs: times.hostile.cold,
+    hostileCpuMs: median(times.hostile.cpu),
+    hostileColdCpuMs: times.hostile.coldCpu,
     sink,
   });
 }
