@@ -48,6 +48,8 @@ export type {
   UserNovelBookmarksOptions,
 } from './endpoints/novels';
 export { parseNovelMarkup } from './models';
+export { renderNovel } from './render/render-novel';
+export type { NovelFormat, NovelImageNode, RenderNovelOptions, RenderableNovel } from './render/render-novel';
 export type {
   NovelChapterNode,
   NovelJumpNode,

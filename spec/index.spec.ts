@@ -28,6 +28,7 @@ describe('public exports of pixiv-rx', () => {
         'isPixivError',
         'parseNovelMarkup',
         'proxiedImageUrl',
+        'renderNovel',
       ].sort(),
     );
   });
