@@ -97,6 +97,19 @@ describe('resumeFrom', () => {
     expect(mock.history.post.map((r) => r.url)).toEqual([]);
   });
 
+  it('resumes the novel listings the same way, and refuses another endpoint’s nextUrl there', async () => {
+    const { client, mock } = mockedClient();
+    const url = `${API}/v1/user/novels?user_id=24970193&filter=for_ios&offset=30`;
+    mock.onGet(url).reply(200, { novels: [], next_url: null });
+    await lastValueFrom(client.userNovels$(24970193, { resumeFrom: url }).pipe(toArray()));
+    expect(apiGets(mock)).toEqual([url]);
+    const error = await lastValueFrom(
+      client.newNovels$({ resumeFrom: `${API}/v1/illust/new?filter=for_ios&max_illust_id=1` }).pipe(toArray()),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(apiGets(mock)).toEqual([url]);
+  });
+
   it('refuses a nextUrl of another endpoint on every list endpoint, e.g. watchlist$ and spotlightArticles$', async () => {
     const { client, mock } = mockedClient();
     mock.onAny().reply(200, {});
