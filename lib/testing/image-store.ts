@@ -14,11 +14,21 @@ export interface ImageSource {
 }
 
 const BLOCK = 64 * 1024;
-const MAGIC: Record<string, Buffer> = {
-  png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  jpg: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01]),
-};
-const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', zip: 'application/zip' };
+/**
+ * Every image starts with a whole, decodable 16×16 image of its type (made with ffmpeg), followed
+ * by the seeded fill up to the image's size: decoders stop at the end of the image (JPEG `EOI`,
+ * PNG `IEND`), so a browser shows it (natural width > 0) while the size stays what the test asked.
+ */
+const HEADERS: Record<string, Buffer> = {
+  jpg: Buffer.from(
+    '/9j/4AAQSkZJRgABAgAAAQABAAD/2wBDAAgKCgsKCw0NDQ0NDRAPEBAQEBAQEBAQEBASEhIVFRUSEhIQEBISFBQVFRcXFxUVFRUXFxkZGR4eHBwjIyQrKzP/xABLAAEBAAAAAAAAAAAAAAAAAAAAAwEBAAAAAAAAAAAAAAAAAAAABRABAAAAAAAAAAAAAAAAAAAAABEBAAAAAAAAAAAAAAAAAAAAAP/AABEIABAAEAMBIgACEQADEQD/2gAMAwEAAhEDEQA/ALAFxj//2Q==',
+    'base64',
+  ),
+  png: Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAACXBIWXMAAAABAAAAAQBPJcTWAAAAFklEQVR4nGPI7FpLEmIY1TCqYfhqAADkVKAQ1XC2zAAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+};const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', zip: 'application/zip' };
 
 const DATE = String.raw`(\d{4}/\d{2}/\d{2}/\d{2}/\d{2}/\d{2})`;
 const MASTER = new RegExp(String.raw`^(?:/c/[^/]+)?/img-master/img/${DATE}/(\d+)(?:_p(\d+))?_(?:square1200|master1200)\.jpg$`);
@@ -41,10 +51,10 @@ function block(pathHash: number, index: number): Buffer {
   return Buffer.from(words.buffer);
 }
 
-/** Bytes of `size` from a seeded fill, starting with the file type's magic number. */
+/** Bytes of `size`: a small whole image of the file type, then a seeded fill. */
 function generated(path: string, size: number, extension: string, lastModified: Date): ImageSource {
   const pathHash = hash('image', path);
-  const magic = MAGIC[extension];
+  const magic = HEADERS[extension];
   return {
     size,
     contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream',

@@ -55,21 +55,22 @@ describe('FakePixivServer faults', () => {
     return Date.now() - start;
   };
 
+  // a delay well above a loaded machine's own answer time, so the two cannot be confused
   describe('latency', () => {
     it('delays every request, and latency(0) removes it', async () => {
-      server.latency(120);
-      expect(await timed(() => get(detail))).toBeGreaterThanOrEqual(110);
+      server.latency(600);
+      expect(await timed(() => get(detail))).toBeGreaterThanOrEqual(590);
       server.latency(0);
-      expect(await timed(() => get(detail))).toBeLessThan(100);
+      expect(await timed(() => get(detail))).toBeLessThan(400);
     });
 
     it('delays only the matching path', async () => {
-      const handle = server.latency(120, '/v1/user/detail');
-      expect(await timed(() => get(detail))).toBeLessThan(100);
-      expect(await timed(() => get(`/v1/user/detail?user_id=${server.world.accountId}`))).toBeGreaterThanOrEqual(110);
+      const handle = server.latency(600, '/v1/user/detail');
+      expect(await timed(() => get(detail))).toBeLessThan(400);
+      expect(await timed(() => get(`/v1/user/detail?user_id=${server.world.accountId}`))).toBeGreaterThanOrEqual(590);
       expect(handle.hits).toBe(1);
       handle.remove();
-      expect(await timed(() => get(`/v1/user/detail?user_id=${server.world.accountId}`))).toBeLessThan(100);
+      expect(await timed(() => get(`/v1/user/detail?user_id=${server.world.accountId}`))).toBeLessThan(400);
     });
   });
 

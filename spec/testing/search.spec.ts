@@ -105,5 +105,5 @@ describe('FakePixivServer search with more than 5,000 works on one day', () => {
     } finally {
       await server.close();
     }
-  });
+  }, 60_000);
 });
