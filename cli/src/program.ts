@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { NOVEL_FORMATS, RANKING_MODES, SIZES, UGOIRA_MODES } from './choices';
+import type { ArchiveCommandOptions } from './archive/archive-command';
 import type { CommandContext } from './commands/context';
 import type { ProxyCommandOptions } from './commands/proxy';
 import { REFRESH_TOKEN_ENV } from './config-store';
@@ -174,18 +175,18 @@ export async function runProgram(argv: readonly string[], context: ProgramContex
   const archive = program.command('archive').description('look in the download archive: stats, ls, forget <id…>');
   const archiveOption = (command: Command): Command =>
     command.option('--archive <file>', 'the download archive (default: $XDG_DATA_HOME/pixiv-rx/archive.sqlite)').option('--json', 'JSON', false);
-  archiveOption(archive.command('stats').description('works, files and bytes in the archive')).action(async (options) => {
+  archiveOption(archive.command('stats').description('works, files and bytes in the archive')).action(async (options: ArchiveCommandOptions) => {
     const { archiveStats } = await import('./archive/archive-command');
     exitCode = archiveStats(io, options);
   });
   archiveOption(archive.command('ls').description('the archived works, the latest first'))
     .option('-n, --limit <n>', 'at most this many works', positiveInteger)
-    .action(async (options) => {
+    .action(async (options: ArchiveCommandOptions) => {
       const { archiveLs } = await import('./archive/archive-command');
       exitCode = archiveLs(io, options);
     });
   archiveOption(archive.command('forget').description('forget works, so that they are downloaded again').argument('<id...>', 'work ids')).action(
-    async (ids: string[], options) => {
+    async (ids: string[], options: ArchiveCommandOptions) => {
       const { archiveForget } = await import('./archive/archive-command');
       exitCode = archiveForget(io, ids, options);
     },
