@@ -8,6 +8,10 @@
 // rxjs (the peer dependency) and axios (loaded at the first API request, never when the user gave
 // an instance) stay external, like every dependency that is CommonJS only; io-ts, fp-ts and
 // @noble/hashes are bundled from their ES builds, so only what pixiv-rx uses of them is loaded.
+// rxjs is imported from its index, as the application imports it: importing it module by module
+// (`rxjs/internal/...`) loads fewer modules when pixiv-rx comes alone, but resolving and (for
+// import()) wrapping each of those modules costs more than it saves once the application has
+// loaded rxjs itself (bench/RESULTS.md).
 // Whatever lib/ holds is built as long as an entry reaches it.
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -63,59 +67,6 @@ const external = [
     .flatMap((name) => [name, `${name}/*`]),
 ];
 
-/**
- * rxjs' public names and the module of rxjs that defines each, read from its ES index
- * (`export { map } from './internal/operators/map'`): `map` → `{ module: 'operators/map', name: 'map' }`.
- */
-function rxjsModules() {
-  const index = fs.readFileSync(path.join(path.dirname(require.resolve('rxjs/package.json')), 'dist', 'esm', 'index.js'), 'utf8');
-  const modules = new Map();
-  for (const [, names, module] of index.matchAll(/export\s*\{([^}]*)\}\s*from\s*'\.\/internal\/([^']+)'/g)) {
-    for (const part of names.split(',')) {
-      const [name, alias = name] = part.trim().split(/\s+as\s+/);
-      if (name) modules.set(alias, { module, name });
-    }
-  }
-  if (!modules.has('Observable') || !modules.has('map')) throw new Error('rxjs/dist/esm/index.js does not read as expected');
-  return modules;
-}
-
-/**
- * Imports from rxjs by the module that defines each name (`rxjs/internal/operators/map`), so that
- * loading pixiv-rx loads the few dozen modules of rxjs it uses rather than all 220 of its index.
- * They are the same modules the index re-exports, from the same installed rxjs (the peer), so
- * `Observable` is one class either way. Type-only names stay imports of 'rxjs', which the build
- * drops; the build fails if a value import of the whole index is left (see main).
- */
-function rxjsByModule() {
-  const modules = rxjsModules();
-  return {
-    name: 'rxjs-by-module',
-    setup(build) {
-      build.onLoad({ filter: /\.ts$/ }, (args) => {
-        const source = fs.readFileSync(args.path, 'utf8');
-        const contents = source.replace(
-          /\bimport\s*\{([^}]*)\}\s*from\s*(['"])rxjs\2\s*;?/g,
-          (_match, names) => {
-            const rest = [];
-            const deep = [];
-            for (const part of names.split(',')) {
-              const text = part.trim();
-              if (!text) continue;
-              const [name, local = name] = text.replace(/^type\s+/, '').split(/\s+as\s+/);
-              const found = !text.startsWith('type ') && modules.get(name);
-              if (found) deep.push(`import { ${found.name} as ${local} } from 'rxjs/internal/${found.module}';`);
-              else rest.push(text);
-            }
-            return [...deep, ...(rest.length ? [`import { ${rest.join(', ')} } from 'rxjs';`] : [])].join(' ');
-          },
-        );
-        return { contents, loader: 'ts' };
-      });
-    },
-  };
-}
-
 function tsc(...args) {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), ...args], {
     stdio: 'inherit',
@@ -142,13 +93,7 @@ async function main() {
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'eof',
     logLevel: 'warning',
-    plugins: [rxjsByModule()],
   });
-  for (const file of walk(esm)) {
-    if (file.endsWith('.js') && /\bfrom\s*"rxjs"|\bimport\s*\(\s*"rxjs"\s*\)/.test(fs.readFileSync(file, 'utf8'))) {
-      throw new Error(`${path.relative(root, file)} imports the whole rxjs index: a name the rxjs-by-module plugin did not map`);
-    }
-  }
 
   // the same files as CommonJS: `import`/`export` become `require`/`exports`, `import()` of an
   // external package a `require` on first use (Node's CommonJS loader, no ES module graph)
