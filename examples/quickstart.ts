@@ -25,7 +25,7 @@ async function quickstart(): Promise<void> {
     console.log(`… ${works.length} works`);
 
     // Page streams give you the raw cursor and the page's extra fields.
-    const word = server ? works[0]!.tags[0]!.name : '初音ミク';
+    const word = server ? works[0].tags[0].name : '初音ミク';
     const pages = await firstValueFrom(client.searchIllustrationPages$(word).pipe(take(2), toArray()));
     for (const page of pages) console.log(page.items.length, page.next, page.searchSpanLimit);
   } finally {

@@ -85,6 +85,7 @@ function settle<T>(open: () => Observable<T>): Promise<Settled<T>> {
   return new Promise((resolve) => {
     const values: T[] = [];
     let subscription: Subscription | undefined;
+    // eslint-disable-next-line prefer-const -- done() reads it before the assignment below
     let timer: NodeJS.Timeout | undefined;
     const done = (settled: Settled<T>) => {
       if (timer) clearTimeout(timer);
@@ -155,7 +156,7 @@ function toJsonText(body: unknown): string {
     return value;
   });
   if (text === undefined) return '';
-  for (const [value, name] of names) text = text.split(JSON.stringify(name)).join(RAW.get(value)!);
+  for (const [value, name] of names) text = text.split(JSON.stringify(name)).join(RAW.get(value));
   return text;
 }
 
@@ -169,7 +170,7 @@ function pathsOf(root: unknown): Key[][] {
   const out: Key[][] = [];
   const queue: Array<readonly [unknown, Key[]]> = [[root, []]];
   for (let i = 0; i < queue.length; i++) {
-    const [value, path] = queue[i]!;
+    const [value, path] = queue[i];
     out.push(path);
     if (!isContainer(value)) continue;
     for (const key of Array.isArray(value) ? value.keys() : Object.keys(value)) queue.push([value[key], [...path, key]]);
@@ -196,7 +197,7 @@ function change(op: (typeof OPS)[number], value: unknown, pick: number): unknown
     case 'addKey':
       if (Array.isArray(value)) return [...value, hostile];
       if (!isContainer(value)) return hostile;
-      return { ...value, [['extra_field', 'constructor', 'prototype', 'to_j_s_o_n'][pick % 4]!]: hostile };
+      return { ...value, [['extra_field', 'constructor', 'prototype', 'to_j_s_o_n'][pick % 4]]: hostile };
   }
 }
 
@@ -208,7 +209,7 @@ function damage(root: unknown, path: readonly Key[], op: (typeof OPS)[number], p
   }
   let parent = root as Record<Key, unknown>;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<Key, unknown>;
-  const last = path[path.length - 1]!;
+  const last = path[path.length - 1];
   const next = change(op, parent[last], pick);
   if (next === DELETE && Array.isArray(parent)) parent.splice(last as number, 1);
   else if (next === DELETE) delete parent[last];
@@ -323,7 +324,7 @@ describe('pagination against hostile pages', () => {
       const outcomes = { complete: 0, refused: 0 };
       await fc.assert(
         fc.asyncProperty(fc.nat(), fc.constantFrom(...OPS), fc.nat(), async (target, op, pick) => {
-          const body = damage(fixture(listing.fixture), paths[target % paths.length]!, op, pick);
+          const body = damage(fixture(listing.fixture), paths[target % paths.length], op, pick);
           const { client, mock } = serving(toJsonText(body), listing.last);
           const settled = await settle(() => listing.open(client));
           expectRefusedOrComplete(settled);

@@ -26,8 +26,8 @@ describe('pagination', () => {
     pagedListing(mock, 3);
     const works = await lastValueFrom(client.userIllustrations$(2188232).pipe(toArray()));
     expect(works).toHaveLength(90);
-    expect(works[0]!.id).toBe(1);
-    expect(works[89]!.id).toBe(2030);
+    expect(works[0].id).toBe(1);
+    expect(works[89].id).toBe(2030);
     expect(apiRequests().map((r) => r.url)).toEqual([
       `${API}/v1/user/illusts?user_id=2188232&type=illust&filter=for_ios`,
       listUrl(30),
@@ -96,7 +96,7 @@ describe('pagination', () => {
       .onGet(next)
       .reply(200, { illusts: [], next_url: null });
     await lastValueFrom(client.relatedIllustrations$(126839540).pipe(toArray()));
-    expect(apiRequests()[1]!.url).toBe(next);
+    expect(apiRequests()[1].url).toBe(next);
   });
 
   it('aborts the request in flight when the subscriber unsubscribes', async () => {
@@ -105,7 +105,7 @@ describe('pagination', () => {
     const subscription = client.userIllustrations$(2188232).subscribe();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(mock.history.get).toHaveLength(1);
-    const signal = mock.history.get[0]!.signal as AbortSignal;
+    const signal = mock.history.get[0].signal as AbortSignal;
     expect(signal.aborted).toBe(false);
     subscription.unsubscribe();
     expect(signal.aborted).toBe(true);

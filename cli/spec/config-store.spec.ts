@@ -81,7 +81,7 @@ describe('ConfigStore', () => {
     const rename = jest.spyOn(realFs, 'renameSync');
     store.write({ refreshToken: 'rt-1' });
     expect(rename).toHaveBeenCalledTimes(1);
-    const [from, to] = rename.mock.calls[0]!;
+    const [from, to] = rename.mock.calls[0];
     expect(path.dirname(String(from))).toBe(store.directory);
     expect(String(from)).not.toBe(store.credentialsPath);
     expect(to).toBe(store.credentialsPath);

@@ -90,8 +90,8 @@ describe('examples', () => {
     expect(one).not.toBeNull();
     expect(all).not.toBeNull();
     expect(Number(one![2])).toBeGreaterThan(1); // the multi-page sample: a folder of pages
-    expect(listFiles(path.join(target, one![1]!))).toHaveLength(Number(one![2]));
-    const artistFiles = listFiles(path.join(target, all![1]!));
+    expect(listFiles(path.join(target, one![1]))).toHaveLength(Number(one![2]));
+    const artistFiles = listFiles(path.join(target, all![1]));
     expect(artistFiles).toHaveLength(Number(all![3]));
     expect(Number(all![2])).toBeGreaterThanOrEqual(90);
     expect(artistFiles.filter((file) => file.endsWith('.part'))).toEqual([]);

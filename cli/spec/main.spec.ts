@@ -153,7 +153,7 @@ describe('pixiv-rx login', () => {
   it('exchanges a PKCE code pasted as the pixiv:// redirect, and stores the token with mode 0600', async () => {
     const login = startPixivRx(['login', '--no-browser'], { env: env() });
     await waitUntil(() => /Code or URL: $/.test(login.stdout()), 'the login prompt');
-    const url = new URL(/(http:\/\/127\.0\.0\.1:\d+\/web\/v1\/login\?\S+)/.exec(login.stdout())![1]!);
+    const url = new URL(/(http:\/\/127\.0\.0\.1:\d+\/web\/v1\/login\?\S+)/.exec(login.stdout())![1]);
     expect(url.origin).toBe(server.apiBaseUrl);
     const code = server.issueAuthorizationCode(url.searchParams.get('code_challenge')!);
     login.child.stdin!.end(`pixiv://account/login?code=${code}&via=login\n`);
@@ -370,7 +370,7 @@ describe('pixiv-rx download: novels, series, animated ugoira', () => {
     for (const record of records) {
       expect(record).toEqual(expect.objectContaining({ type: 'novel', user: expect.objectContaining({ id: userId }) }));
       expect(record.paths[0]).toBe(path.join(byUser, `${record.id}.txt`));
-      expect(fs.existsSync(record.paths[0]!)).toBe(true);
+      expect(fs.existsSync(record.paths[0])).toBe(true);
     }
 
     const bySeries = path.join(home, 'by-series');
@@ -414,7 +414,7 @@ describe('pixiv-rx download: novels, series, animated ugoira', () => {
     expect(run.code).toBe(ExitCode.OK);
     const listed = lines(run.stdout);
     expect(listed).toHaveLength(5);
-    for (const line of listed) expect(line).toMatch(/^ *\d+  novel +\d+ chars  .+ — .+ \(\d+\)$/);
+    for (const line of listed) expect(line).toMatch(/^ *\d+ {2}novel +\d+ chars {2}.+ — .+ \(\d+\)$/);
   });
 
   it('answers a novel that does not exist with exit code 4, and an unknown target with 2, in one line', async () => {
@@ -439,7 +439,7 @@ describe('pixiv-rx proxy', () => {
     );
     try {
       await waitUntil(() => proxy.stdout().includes('Ctrl-C stops it'), 'the proxy to listen');
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(proxy.stdout())![1]!;
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(proxy.stdout())![1];
       expect(proxy.stdout()).toContain('pages allowed: http://app.test');
 
       const client = new PixivClient({ apiBaseUrl: url, oauthBaseUrl: url, refreshToken: server.refreshToken });
@@ -517,7 +517,7 @@ describe('pixiv-rx ls', () => {
     const ranking = await ids(['ranking', '--mode', 'week', '--date', world.latestRankingDate]);
     expect(ranking).toEqual(world.ranking('week', world.latestRankingDate).slice(0, 5));
 
-    const word = world.illustrationsOf(world.showcaseUserId)[0]!.tags[0]!.name;
+    const word = world.illustrationsOf(world.showcaseUserId)[0].tags[0].name;
     const found = await ids(['search', word]);
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((id) => world.illustration(id)!.tags.some((tag) => tag.name.includes(word)))).toBe(true);

@@ -40,6 +40,7 @@ function work(id: number, overrides: Partial<Illustration> = {}): Illustration {
   } as unknown as Illustration;
 }
 
+// eslint-disable-next-line no-control-regex -- the escape sequences the reporter writes are what is stripped
 const stripAnsi = (text: string): string => text.replace(/\x1b\[[0-9;?]*[A-Za-z]|\x1b[78]/g, '');
 
 describe('createReporter', () => {

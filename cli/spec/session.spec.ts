@@ -52,7 +52,7 @@ describe('openSession', () => {
     expect(session.token).toEqual({ refreshToken: 'stored-token', source: 'config' });
     const account = await firstValueFrom(session.client.authenticate(session.token.refreshToken));
     session.close();
-    expect(new URLSearchParams(String(mock.history.post[0]!.data)).get('refresh_token')).toBe('stored-token');
+    expect(new URLSearchParams(String(mock.history.post[0].data)).get('refresh_token')).toBe('stored-token');
     expect(store.read()).toEqual(
       expect.objectContaining({ refreshToken: 'rotated-token', userId: account.id, account: account.account }),
     );
@@ -64,7 +64,7 @@ describe('openSession', () => {
     expect(session.token).toEqual({ refreshToken: 'env-token', source: 'environment' });
     await firstValueFrom(session.client.authenticate(session.token.refreshToken));
     session.close();
-    expect(new URLSearchParams(String(mock.history.post[0]!.data)).get('refresh_token')).toBe('env-token');
+    expect(new URLSearchParams(String(mock.history.post[0].data)).get('refresh_token')).toBe('env-token');
     expect(store.read()?.refreshToken).toBe('stored-token');
   });
 

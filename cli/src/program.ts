@@ -2,6 +2,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { NOVEL_FORMATS, RANKING_MODES, SIZES, UGOIRA_MODES } from './choices';
 import type { ArchiveCommandOptions } from './archive/archive-command';
 import type { CommandContext } from './commands/context';
+import type { DownloadCommandOptions } from './commands/download';
+import type { LsOptions } from './commands/ls';
 import type { ProxyCommandOptions } from './commands/proxy';
 import { REFRESH_TOKEN_ENV } from './config-store';
 import { API_BASE_URL_ENV, OAUTH_BASE_URL_ENV, type ConnectionOptions, connectionOptions } from './connection';
@@ -167,7 +169,7 @@ export async function runProgram(argv: readonly string[], context: ProgramContex
         EXIT_CODES_HELP,
       ].join('\n'),
     )
-    .action(async (targetArgs: string[], options) => {
+    .action(async (targetArgs: string[], options: DownloadCommandOptions) => {
       const { download } = await import('./commands/download');
       exitCode = await download(withConnection(), targetArgs, options);
     });
@@ -199,7 +201,7 @@ export async function runProgram(argv: readonly string[], context: ProgramContex
       .argument('<target...>', 'as for download'),
   )
     .addHelpText('after', `\n${TARGET_HELP}\n\n${EXIT_CODES_HELP}`)
-    .action(async (targetArgs: string[], options) => {
+    .action(async (targetArgs: string[], options: LsOptions) => {
       const { ls } = await import('./commands/ls');
       exitCode = await ls(withConnection(), targetArgs, options);
     });

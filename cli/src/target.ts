@@ -182,7 +182,7 @@ function parseUrl(value: string): Target {
     .filter((segment) => segment !== '')
     .map((segment) => decodeSegment(segment));
   // a language prefix: /en/artworks/123, /zh-tw/users/11
-  if (segments.length > 1 && /^[a-z]{2}(-[a-z]{2,4})?$/i.test(segments[0]!)) segments.shift();
+  if (segments.length > 1 && /^[a-z]{2}(-[a-z]{2,4})?$/i.test(segments[0])) segments.shift();
   const [head, second, third, fourth] = segments;
   const query = url.searchParams;
   if ((head === 'artworks' || head === 'i') && second !== undefined && third === undefined) {

@@ -8,8 +8,6 @@
  */
 import * as t from 'io-ts';
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 function isDateString(u: unknown): u is string {
   return typeof u === 'string' && !Number.isNaN(Date.parse(u));
 }
@@ -56,7 +54,7 @@ export interface EmptyObject {
 function isEmptyObject(u: unknown): u is EmptyObject {
   if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
   for (const key in u) {
-    if (hasOwn.call(u, key)) return false;
+    if (Object.hasOwn(u, key)) return false;
   }
   return true;
 }

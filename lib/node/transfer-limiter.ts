@@ -64,6 +64,8 @@ export class TransferLimiter {
   }
 }
 
-export function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+export function abortReason(signal: AbortSignal): Error {
+  // an AbortController aborted without a reason gets an AbortError DOMException, as fetch does
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError');
 }

@@ -8,7 +8,7 @@ import { decode } from '../../lib/models';
 export const FIXTURES = join(__dirname, '..', 'fixtures');
 
 /** The parsed body of `spec/fixtures/<path>` (a fresh copy on every call, free to mutate). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export function fixture<T = any>(path: string): T {
   return JSON.parse(readFileSync(join(FIXTURES, path), 'utf8')) as T;
 }

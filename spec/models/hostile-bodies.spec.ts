@@ -298,7 +298,7 @@ function pathsOf(root: unknown): Path[] {
   const out: Path[] = [];
   const queue: Array<readonly [unknown, Path]> = [[root, []]];
   for (let i = 0; i < queue.length; i++) {
-    const [value, path] = queue[i]!;
+    const [value, path] = queue[i];
     out.push(path);
     if (!isContainer(value)) continue;
     for (const key of Array.isArray(value) ? value.keys() : Object.keys(value)) {
@@ -327,7 +327,7 @@ function update(root: unknown, path: Path, change: (value: unknown) => unknown):
     setOwn(parent, key, childCopy);
     parent = childCopy;
   }
-  const last = path[path.length - 1]!;
+  const last = path[path.length - 1];
   if (!hasOwn(parent, last)) return root;
   const changed = change(parent[last]);
   // JSON has no sparse arrays: an item is removed, not left as a hole.
@@ -353,7 +353,7 @@ function operate(op: Op, value: unknown, pick: number): { value: unknown; says: 
       const extra = HOSTILE[Math.floor(pick / EXTRA_KEYS.length) % HOSTILE.length];
       if (Array.isArray(value)) return { value: [...value, extra], says: `given an extra item, ${describeValue(extra)}` };
       if (!isRecord(value)) return { value: extra, says: `replaced by ${describeValue(extra)}` };
-      const key = EXTRA_KEYS[pick % EXTRA_KEYS.length]!;
+      const key = EXTRA_KEYS[pick % EXTRA_KEYS.length];
       const result = copy(value);
       setOwn(result, key, extra);
       return { value: result, says: `given a key ${describeValue(key)} holding ${describeValue(extra)}` };
@@ -378,7 +378,7 @@ function damage(original: unknown, steps: readonly Step[], all: readonly Path[],
   const done: string[] = [];
   for (const step of steps) {
     const paths = step.shallow ? shallow : all;
-    const path = paths[step.target % paths.length]!;
+    const path = paths[step.target % paths.length];
     let says = '';
     const next = update(body, path, (value) => {
       const result = operate(step.op, value, step.pick);
@@ -406,7 +406,7 @@ type Outcome = 'decoded' | 'refused';
 function unexpected(stage: string, error: unknown): Error {
   const described =
     error instanceof Error ? `${error.name}: ${error.message.slice(0, 300)}\n${error.stack ?? ''}` : String(error);
-  return new Error(`${stage} threw instead of refusing the body with a BadApiResponse: ${described}`);
+  return new Error(`${stage} threw instead of refusing the body with a BadApiResponse: ${described}`, { cause: error });
 }
 
 const PLAIN_PROTOTYPES = new Set<unknown>([Object.prototype, Array.prototype, Date.prototype]);
@@ -441,7 +441,7 @@ function readBody(reader: Reader, body: unknown): Outcome {
     decoded = decode(reader.codec, body);
   } catch (error) {
     if (!(error instanceof BadApiResponse)) throw unexpected('decode', error);
-    if (typeof error.path !== 'string') throw new Error(`BadApiResponse without a path: ${error.message}`);
+    if (typeof error.path !== 'string') throw new Error(`BadApiResponse without a path: ${error.message}`, { cause: error });
     return 'refused';
   }
   let model: unknown;
@@ -466,7 +466,7 @@ function readDamaged(reader: Reader, damaged: Damaged): Outcome {
     return readBody(reader, damaged.body);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(`${message}\n  damage: ${damaged.damage.join('; ') || 'none'}`);
+    throw new Error(`${message}\n  damage: ${damaged.damage.join('; ') || 'none'}`, { cause: error });
   }
 }
 
@@ -620,7 +620,7 @@ describe('hostile bodies', () => {
         outcome = error as Error;
       }
       expect(outcome).toBe('decoded');
-      const model = toComment(decode(CommentsBody, body).comments[0]!);
+      const model = toComment(decode(CommentsBody, body).comments[0]);
       expect(model.parentComment?.id).toBe(comment.id);
       expect(model.parentComment?.parentComment).toBeNull();
       expect(() => JSON.stringify(model)).not.toThrow();
