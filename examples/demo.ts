@@ -6,11 +6,11 @@
  * refresh token in PIXIV_REFRESH_TOKEN, its hosts in PIXIV_RX_API_BASE_URL and
  * PIXIV_RX_OAUTH_BASE_URL), and runs the same sync twice, as a daily cron job would:
  *
- *   pixiv-rx download user <artist> --dir ./downloads --archive ./downloads/archive.sqlite
+ *   pixiv-rx download user <artist> --ugoira gif --dir ./downloads --archive ./downloads/archive.sqlite
  *   pixiv-rx download novel <one of the artist's novels> --novel-format md --dir ./downloads/novels
  *
- * The first pass downloads the artist's works (about 100, multi-page ones included), 4 transfers
- * at once, with live progress, and a novel as Markdown with its images; the second finds every
+ * The first pass downloads the artist's works (about 100, multi-page ones included, ugoira made
+ * into GIFs), 4 transfers at once, with live progress, and a novel as Markdown with its images; the second finds every
  * work in the archive and the novel on disk, and skips them all without one image request, which
  * the demo counts on the fake's side. `npm run demo -- --overwrite` downloads everything again in
  * the first pass. Ctrl-C stops the command cleanly (exit code 130).
@@ -65,7 +65,7 @@ async function demo(): Promise<number> {
     };
     const archive = path.join(directory, 'archive.sqlite');
     const sync: readonly (readonly string[])[] = [
-      ['download', 'user', String(server.world.showcaseUserId), '--dir', directory, '--archive', archive],
+      ['download', 'user', String(server.world.showcaseUserId), '--ugoira', 'gif', '--dir', directory, '--archive', archive],
       ['download', 'novel', String(server.world.samples.markupNovelId), '--novel-format', 'md', '--dir', path.join(directory, 'novels')],
     ];
 

@@ -67,6 +67,15 @@ describe('examples', () => {
     expect(written).toHaveLength(works.files + novel.files);
     expect(written.filter((file) => file.endsWith('.part'))).toEqual([]);
     expect(written.filter((file) => file.endsWith('.md'))).toEqual([expect.stringContaining(path.join(downloads, 'novels'))]);
+    // the artist's ugoira are GIF animations: real ones, several frames each
+    const gifs = written.filter((file) => file.endsWith('.gif'));
+    expect(gifs.length).toBeGreaterThan(0);
+    for (const gif of gifs) {
+      const bytes = fs.readFileSync(gif);
+      expect(bytes.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+      // one Graphic Control Extension (21 F9) per frame
+      expect(bytes.toString('latin1').split('\x21\xf9\x04').length - 1).toBeGreaterThan(1);
+    }
     expect(run.stdout).toContain('npm run demo -- --overwrite');
   });
 

@@ -28,7 +28,9 @@ const HEADERS: Record<string, Buffer> = {
     'iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAACXBIWXMAAAABAAAAAQBPJcTWAAAAFklEQVR4nGPI7FpLEmIY1TCqYfhqAADkVKAQ1XC2zAAAAABJRU5ErkJggg==',
     'base64',
   ),
-};const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', zip: 'application/zip' };
+};
+
+const CONTENT_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', zip: 'application/zip' };
 
 const DATE = String.raw`(\d{4}/\d{2}/\d{2}/\d{2}/\d{2}/\d{2})`;
 const MASTER = new RegExp(String.raw`^(?:/c/[^/]+)?/img-master/img/${DATE}/(\d+)(?:_p(\d+))?_(?:square1200|master1200)\.jpg$`);
