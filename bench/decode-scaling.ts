@@ -45,7 +45,7 @@ void (() => {
       id: 200_000_000 + i,
     }));
     // a string id, as the token endpoint sends ids: found only when the last item is checked
-    if (breakLast) illusts[count - 1] = { ...illusts[count - 1], id: String(illusts[count - 1]!.id) };
+    if (breakLast) illusts[count - 1] = { ...illusts[count - 1], id: String(illusts[count - 1].id) };
     return JSON.stringify({ illusts, next_url: ranking.next_url });
   }
 
@@ -56,7 +56,7 @@ void (() => {
   function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const middle = sorted.length >> 1;
-    return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
   interface Row {
@@ -123,7 +123,7 @@ void (() => {
   const rows = SIZES.map(measure);
   const line = (cells: ReadonlyArray<string | number>) =>
     console.log(cells.map((value, i) => (typeof value === 'number' ? value.toFixed(2) : value).padStart(i < 2 ? 7 : 12)).join(''));
-  const ratio = (of: (row: Row) => number) => (of(rows[rows.length - 1]!) / of(rows[0]!)).toFixed(2);
+  const ratio = (of: (row: Row) => number) => (of(rows[rows.length - 1]) / of(rows[0])).toFixed(2);
 
   console.log(`Node ${process.version}; µs per item, median of ${RUNS} runs after ${WARMUP} warm-up runs, full GC before each step\n`);
   line(['items', 'KB', 'JSON.parse', 'decode', 'map', 'decode+map', 'refuse*', '(d+m)/parse']);

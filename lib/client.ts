@@ -191,14 +191,17 @@ export class PixivClient {
     return this.session.state$;
   }
 
+  /** The authenticated account, `undefined` before authentication. */
   get account(): Account | undefined {
     return this.session.current.account;
   }
 
+  /** The current access token, `undefined` before authentication. */
   get accessToken(): string | undefined {
     return this.session.current.accessToken;
   }
 
+  /** The refresh token to store (Pixiv may rotate it: watch `auth$`), `undefined` before authentication. */
   get refreshToken(): string | undefined {
     return this.session.current.refreshToken;
   }
@@ -210,46 +213,57 @@ export class PixivClient {
 
   // ---- illustrations --------------------------------------------------------------------------
 
+  /** An illustration, manga or ugoira by id. */
   illustration$(illustrationId: number): Observable<Illustration> {
     return this.call(illustrations.illustration, illustrationId);
   }
 
+  /** A work's comments, a page at a time; pages carry `totalComments` when asked for. */
   illustrationCommentPages$(illustrationId: number, options?: illustrations.IllustrationCommentsOptions) {
     return this.pages(illustrations.illustrationComments, illustrationId, options);
   }
 
+  /** A work's comments, newest first. */
   illustrationComments$(illustrationId: number, options?: illustrations.IllustrationCommentsOptions): Observable<Comment> {
     return itemsOf(this.illustrationCommentPages$(illustrationId, options));
   }
 
+  /** Works related to an illustration, a page at a time (the `next_url` carries the `viewed[]` seen so far). */
   relatedIllustrationPages$(illustrationId: number, options?: illustrations.OffsetOptions) {
     return this.pages(illustrations.relatedIllustrations, illustrationId, options);
   }
 
+  /** Works related to an illustration. */
   relatedIllustrations$(illustrationId: number, options?: illustrations.OffsetOptions): Observable<Illustration> {
     return itemsOf(this.relatedIllustrationPages$(illustrationId, options));
   }
 
+  /** New works of the artists the account follows, a page at a time. */
   followingIllustrationPages$(options?: illustrations.FollowingIllustrationsOptions) {
     return this.pages(illustrations.followingIllustrations, options);
   }
 
+  /** New works of the artists the account follows, newest first. */
   followingIllustrations$(options?: illustrations.FollowingIllustrationsOptions): Observable<Illustration> {
     return itemsOf(this.followingIllustrationPages$(options));
   }
 
+  /** Works recommended to the account, a page at a time; pages carry `rankingIllustrations` and `contestExists`, and `next` is the recommendation cursor. */
   recommendedIllustrationPages$(options?: illustrations.RecommendedIllustrationsOptions) {
     return this.pages(illustrations.recommendedIllustrations, options);
   }
 
+  /** Works recommended to the account. */
   recommendedIllustrations$(options?: illustrations.RecommendedIllustrationsOptions): Observable<Illustration> {
     return itemsOf(this.recommendedIllustrationPages$(options));
   }
 
+  /** A ranking (daily by default, of the latest day or of `date`), a page at a time. */
   rankingIllustrationPages$(options?: illustrations.RankingIllustrationsOptions) {
     return this.pages(illustrations.rankingIllustrations, options);
   }
 
+  /** A ranking, first place first. */
   rankingIllustrations$(options?: illustrations.RankingIllustrationsOptions): Observable<Illustration> {
     return itemsOf(this.rankingIllustrationPages$(options));
   }
@@ -296,10 +310,12 @@ export class PixivClient {
 
   // ---- search ---------------------------------------------------------------------------------
 
+  /** Works matching `word`, a page at a time; pages carry `searchSpanLimit`. */
   searchIllustrationPages$(word: string, options?: search.SearchIllustrationsOptions) {
     return this.pages(search.searchIllustrations, word, options);
   }
 
+  /** Works matching `word` (`pastOffsetLimit` walks past Pixiv's 5000-result cap). */
   searchIllustrations$(word: string, options?: search.SearchIllustrationsOptions): Observable<Illustration> {
     return itemsOf(this.searchIllustrationPages$(word, options));
   }
@@ -346,40 +362,49 @@ export class PixivClient {
     return this.call(bookmarks.deleteBookmark, illustrationId);
   }
 
+  /** A user's bookmarked works, a page at a time (`next` is the `max_bookmark_id`). */
   userBookmarkPages$(userId: number, options?: bookmarks.UserBookmarksOptions) {
     return this.pages(bookmarks.userBookmarks, userId, options);
   }
 
+  /** A user's bookmarked works, latest bookmark first. */
   userBookmarks$(userId: number, options?: bookmarks.UserBookmarksOptions): Observable<Illustration> {
     return itemsOf(this.userBookmarkPages$(userId, options));
   }
 
+  /** A user's bookmark tags with their counts, a page at a time. */
   userBookmarkTagPages$(userId: number, options?: bookmarks.UserBookmarkTagsOptions) {
     return this.pages(bookmarks.userBookmarkTags, userId, options);
   }
 
+  /** A user's bookmark tags with their counts. */
   userBookmarkTags$(userId: number, options?: bookmarks.UserBookmarkTagsOptions): Observable<BookmarkTag> {
     return itemsOf(this.userBookmarkTagPages$(userId, options));
   }
 
   // ---- users ----------------------------------------------------------------------------------
 
+  /** A user's profile, publicity settings and workspace. */
   user$(userId: number): Observable<FullUser> {
     return this.call(users.user, userId);
   }
 
+  /** A user's illustrations or manga, a page at a time. */
   userIllustrationPages$(userId: number, options?: users.UserIllustrationsOptions) {
     return this.pages(users.userIllustrations, userId, options);
   }
 
+  /** A user's illustrations (ugoira included) or manga, newest first. */
   userIllustrations$(userId: number, options?: users.UserIllustrationsOptions): Observable<Illustration> {
     return itemsOf(this.userIllustrationPages$(userId, options));
   }
 
+  /** The users `userId` follows, a page at a time. */
   followingPages$(userId: number, options?: users.FollowingOptions) {
     return this.pages(users.following, userId, options);
   }
 
+  /** The users `userId` follows, with their latest works. */
   following$(userId: number, options?: users.FollowingOptions): Observable<UserPreview> {
     return itemsOf(this.followingPages$(userId, options));
   }
@@ -389,6 +414,7 @@ export class PixivClient {
     return this.pages(users.followers, options);
   }
 
+  /** Followers of the authenticated account, with their latest works. */
   followers$(options?: users.FollowersOptions): Observable<UserPreview> {
     return itemsOf(this.followerPages$(options));
   }

@@ -296,7 +296,7 @@ function base(app, server) {
 async function loggedHeaders(/** @type {Server} */ server) {
   const { list } = await server.ask({ type: 'apiHeaders' });
   return list.map((/** @type {Record<string, string>} */ headers) => {
-    const { authorization, host, ...rest } = headers;
+    const { authorization, host: _host, ...rest } = headers;
     return JSON.stringify({ ...rest, authorization: authorization?.replace(/\S+$/, '<token>') });
   });
 }

@@ -15,8 +15,7 @@ export function codeChallengeOf(codeVerifier: string): string {
 
 /** Creates a PKCE pair: 32 random bytes from `crypto.getRandomValues`, base64url-encoded. */
 export function createPkce(): Pkce {
-  const random = globalThis.crypto?.getRandomValues;
-  if (typeof random !== 'function') {
+  if (typeof globalThis.crypto?.getRandomValues !== 'function') {
     throw new TypeError('createPkce needs globalThis.crypto.getRandomValues (Node ≥ 20 or a browser)');
   }
   const bytes = new Uint8Array(32);

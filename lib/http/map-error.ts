@@ -31,8 +31,8 @@ function text(value: unknown): string {
 
 function envelopeOf(body: unknown): ErrorEnvelope {
   if (body && typeof body === 'object' && 'error' in body) {
-    const error = (body as { error: unknown }).error;
-    if (error && typeof error === 'object') return error as ErrorEnvelope;
+    const error = (body).error;
+    if (error && typeof error === 'object') return error;
   }
   return {};
 }

@@ -13,7 +13,7 @@ import { toPixivError } from '../http/map-error';
 export interface ImageResponse {
   readonly status: number;
   /** Lower-case names. */
-  header(name: string): string | undefined;
+  header(this: void, name: string): string | undefined;
   readonly body: Readable;
 }
 
@@ -214,7 +214,8 @@ function headerValue(headers: unknown, name: string): string | undefined {
   const record = headers as Record<string, unknown> & { get?: (key: string) => unknown };
   const value = typeof record.get === 'function' ? record.get(name) : (record[name] ?? record[name.toLowerCase()]);
   if (value === undefined || value === null) return undefined;
-  return Array.isArray(value) ? value.join(', ') : String(value);
+  if (Array.isArray(value)) return value.join(', ');
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }
 
 /** The Node adapter gives a Node stream; a fetch adapter a web stream; a mock adapter maybe bytes. */

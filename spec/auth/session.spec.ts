@@ -1,4 +1,4 @@
-import { firstValueFrom, forkJoin, lastValueFrom, toArray } from 'rxjs';
+import { firstValueFrom, forkJoin, lastValueFrom } from 'rxjs';
 import { md5 } from '@noble/hashes/legacy';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { PixivClient } from '../../lib/client';
@@ -25,7 +25,7 @@ describe('auth session', () => {
     const work = await firstValueFrom(client.illustration$(126839540));
     expect(work.id).toBe(126839540);
     const [form] = tokenRequests();
-    expect(Object.fromEntries(form!)).toEqual({
+    expect(Object.fromEntries(form)).toEqual({
       client_id: 'MOBrBDS8blbauoSck0ZfDbtuzpyT',
       client_secret: 'lsACyCD94FhDUtGTXi3QzcFE2uU1hqtDaKeqrdwj',
       get_secure_url: '1',
@@ -33,7 +33,7 @@ describe('auth session', () => {
       grant_type: 'refresh_token',
       refresh_token: 'refresh-initial',
     });
-    expect(bearerOf(mock.history.get[0]!)).toBe('Bearer access-1');
+    expect(bearerOf(mock.history.get[0])).toBe('Bearer access-1');
     expect(client.accessToken).toBe('access-1');
     expect(client.refreshToken).toBe('refresh-rotated');
     expect(client.account?.id).toBe(47041657);
@@ -42,8 +42,8 @@ describe('auth session', () => {
   it('signs token requests with X-Client-Time and X-Client-Hash', async () => {
     const { client, mock } = mockedClient();
     await firstValueFrom(client.authenticate('refresh-initial'));
-    const headers = mock.history.post[0]!.headers as Record<string, string>;
-    const time = headers['X-Client-Time']!;
+    const headers = mock.history.post[0].headers as Record<string, string>;
+    const time = headers['X-Client-Time'];
     expect(time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+00:00$/);
     const secret = '28c1fdd170a5204386cb1313c7077b34f83e4aaf4aa829ce78c231e05b0bae2c';
     expect(headers['X-Client-Hash']).toBe(bytesToHex(md5(utf8ToBytes(time + secret))));
@@ -71,8 +71,8 @@ describe('auth session', () => {
     now += 29 * 60_000 + 1; // inside the refresh margin before expiry
     await firstValueFrom(client.illustration$(126839540));
     expect(tokenRequests()).toHaveLength(2);
-    expect(tokenRequests()[1]!.get('refresh_token')).toBe('refresh-rotated');
-    expect(bearerOf(mock.history.get[2]!)).toBe('Bearer access-2');
+    expect(tokenRequests()[1].get('refresh_token')).toBe('refresh-rotated');
+    expect(bearerOf(mock.history.get[2])).toBe('Bearer access-2');
   });
 
   it('refreshes reactively when the API answers 400 invalid_grant, and replays the request once', async () => {
@@ -140,7 +140,7 @@ describe('auth session', () => {
     expect((error as Error).message).toMatch(/Invalid grant_type parameter/);
     expect((error as Error).message).toMatch(/February 2021/);
     expect((error as Error).message).toMatch(/PKCE/);
-    const form = tokenRequests()[0]!;
+    const form = tokenRequests()[0];
     expect(form.get('grant_type')).toBe('password');
     expect(form.get('username')).toBe('someone');
     expect(mock.history.post).toHaveLength(1); // a refused grant is not retried
@@ -150,7 +150,7 @@ describe('auth session', () => {
     const { client, tokenRequests } = mockedClient({ refreshToken: undefined });
     const account = await firstValueFrom(client.exchangeCode('the-code', 'the-verifier'));
     expect(account.name).toBe('shaft测试');
-    expect(Object.fromEntries(tokenRequests()[0]!)).toMatchObject({
+    expect(Object.fromEntries(tokenRequests()[0])).toMatchObject({
       grant_type: 'authorization_code',
       code: 'the-code',
       code_verifier: 'the-verifier',

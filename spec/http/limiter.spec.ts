@@ -26,11 +26,11 @@ describe('RequestLimiter', () => {
       limiter.run(pending(log, `r${i}`, finish)).subscribe((value) => results.push(value));
     }
     expect(log).toEqual(['start r0', 'start r1']);
-    finishers[1]!.next();
+    finishers[1].next();
     expect(log).toEqual(['start r0', 'start r1', 'start r2', 'end r1']);
-    finishers[0]!.next();
-    finishers[2]!.next();
-    finishers[3]!.next();
+    finishers[0].next();
+    finishers[2].next();
+    finishers[3].next();
     expect(results).toEqual(['r1', 'r0', 'r2', 'r3']);
     expect(limiter.peak).toBe(2);
   });
