@@ -13,12 +13,14 @@ export const RawBookmarkDetail = t.type(
 );
 export type RawBookmarkDetail = t.TypeOf<typeof RawBookmarkDetail>;
 
+/** A bookmark tag of the account, and whether this bookmark carries it. */
 export interface BookmarkDetailTag {
   readonly name: string;
   /** Whether the bookmark carries this tag (the others are the work's tags, offered as suggestions). */
   readonly isRegistered: boolean;
 }
 
+/** Whether the account bookmarked a work, publicly or privately, and with which of its bookmark tags. */
 export interface BookmarkDetail {
   readonly isBookmarked: boolean;
   readonly visibility: Visibility;

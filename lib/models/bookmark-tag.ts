@@ -4,6 +4,7 @@ import * as t from 'io-ts';
 export const RawBookmarkTag = t.type({ name: t.string, count: t.number }, 'BookmarkTag');
 export type RawBookmarkTag = t.TypeOf<typeof RawBookmarkTag>;
 
+/** One of a user's bookmark tags and how many bookmarks carry it. */
 export interface BookmarkTag {
   readonly name: string;
   readonly count: number;

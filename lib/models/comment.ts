@@ -50,11 +50,13 @@ export const RawComment: t.Type<RawComment, RawComment, unknown> = t.intersectio
   'Comment',
 );
 
+/** A stamp (sticker) posted as a comment. */
 export interface CommentStamp {
   readonly id: number;
   readonly url: string;
 }
 
+/** A comment on a work, with the comment it answers when it is a reply. */
 export interface Comment {
   readonly id: number;
   /** The text; `''` for a stamp-only comment. */

@@ -87,10 +87,14 @@ type CamelCase<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${
 /** An object type with its keys in camelCase. */
 export type Camelized<T> = { readonly [K in keyof T as K extends string ? CamelCase<K> : K]: T[K] };
 
+/** The profile of a user (`user$`): counts, region, birthday, links, premium…, in camelCase. */
 export type UserProfile = Camelized<RawUserProfile>;
+/** Which parts of the profile the user shows, in camelCase. */
 export type ProfilePublicity = Camelized<RawProfilePublicity>;
+/** The tools and desk a user lists, in camelCase. */
 export type Workspace = Camelized<RawWorkspace>;
 
+/** A user with profile, profile publicity and workspace, as `user$` emits it. */
 export interface FullUser extends User {
   /** The profile text. */
   readonly comment: string;

@@ -4,6 +4,7 @@ import * as t from 'io-ts';
 export const RawSeries = t.type({ id: t.number, title: t.string }, 'Series');
 export type RawSeries = t.TypeOf<typeof RawSeries>;
 
+/** The series a work belongs to. */
 export interface Series {
   readonly id: number;
   readonly title: string;

@@ -12,6 +12,7 @@ export const RawTag = t.intersection(
 );
 export type RawTag = t.TypeOf<typeof RawTag>;
 
+/** A tag, and its translation in the client's `language` when Pixiv has one. */
 export interface Tag {
   readonly name: string;
   /** The tag in the client's `Accept-Language`, `null` when there is none. */

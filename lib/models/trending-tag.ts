@@ -12,6 +12,7 @@ export const RawTrendingTag = t.intersection(
 );
 export type RawTrendingTag = t.TypeOf<typeof RawTrendingTag>;
 
+/** A trending tag with an illustration that represents it. */
 export interface TrendingTag {
   readonly tag: string;
   readonly translatedName: string | null;

@@ -12,6 +12,7 @@ export const RawUgoiraMetadata = t.type(
 );
 export type RawUgoiraMetadata = t.TypeOf<typeof RawUgoiraMetadata>;
 
+/** One frame of a ugoira: its file in the zip and how long it shows, in milliseconds. */
 export interface UgoiraFrame {
   /** The file name inside the zip, e.g. `000000.jpg`. */
   readonly file: string;
@@ -19,6 +20,7 @@ export interface UgoiraFrame {
   readonly delay: number;
 }
 
+/** The frames zip of a ugoira (by size) and its frames in order. */
 export interface UgoiraMetadata {
   /** Size name (`medium`) → zip URL. */
   readonly zipUrls: Readonly<Record<string, string>>;

@@ -15,6 +15,7 @@ export const RawUserPreview = t.type(
 );
 export type RawUserPreview = t.TypeOf<typeof RawUserPreview>;
 
+/** A user with a few of their latest works, as user lists send them. */
 export interface UserPreview {
   readonly user: User;
   /** Up to 3 of the user's latest illustrations. */

@@ -12,6 +12,7 @@ export const RawUser = t.intersection(
 );
 export type RawUser = t.TypeOf<typeof RawUser>;
 
+/** A user as works and lists carry them. */
 export interface User {
   readonly id: number;
   /** The login name (`pixiv.net/users/…` shows the id, the account is the handle). */

@@ -16,6 +16,7 @@ export interface FileProgress {
   readonly total: number | null;
 }
 
+/** Options of {@link downloadFile}. */
 export interface DownloadFileOptions {
   /**
    * The `Referer` of the request; i.pximg.net answers 403 without a pixiv one.
@@ -39,6 +40,7 @@ export interface DownloadFileOptions {
 export const DOWNLOAD_FILE_DEFAULTS = {
   referer: PIXIV_REFERER,
   overwrite: false,
+/** No progress reports. */
   onProgress: (): void => undefined,
 } as const satisfies Required<DownloadFileOptions>;
 

@@ -10,6 +10,7 @@ import { assertSafeName, resolveSafeDirectory } from './safe-path';
  */
 export interface DownloadClient {
   readonly http: HttpContext;
+/** The frames and zip of a ugoira (for the `zip`, `gif`, `webm` and `mp4` modes). */
   ugoiraMetadata$(illustrationId: number): Observable<UgoiraMetadata>;
 }
 
@@ -33,6 +34,7 @@ export const UGOIRA_MODES: readonly UgoiraMode[] = ['frame', 'zip', 'gif', 'webm
 /** Names the files of an illustration: `<name><ext>`, or the folder `<name>/` of a multi-page work. */
 export type FilenameOption = string | ((illustration: Illustration) => string);
 
+/** Options of {@link downloadIllustrations} and {@link downloadIllustration}. */
 export interface DownloadOptions {
   /**
    * The folder the files go to; created when missing. May be absolute, may not contain `..`.
@@ -94,7 +96,9 @@ export const DOWNLOAD_DEFAULTS = {
   size: Size.ORIGINAL,
   concurrency: 4,
   overwrite: false,
+/** The work's id. */
   filename: (illustration: Illustration): string => String(illustration.id),
+/** No progress reports. */
   onProgress: (): void => undefined,
   ugoira: 'frame',
   referer: PIXIV_REFERER,

@@ -13,13 +13,16 @@ import { assertSafeName, resolveSafeDirectory } from '../safe-path';
  */
 export interface NovelDownloadClient {
   readonly http: HttpContext;
+/** The novel's text and images. */
   novelText$(novelId: number): Observable<NovelText>;
+/** An illustration a `[pixivimage]` embeds. */
   illustration$(illustrationId: number): Observable<Illustration>;
 }
 
 /** Names a novel's text file (and its image folder): a string, or a function of the novel. */
 export type NovelFilenameOption = string | ((novel: Novel) => string);
 
+/** Options of {@link downloadNovel}. */
 export interface DownloadNovelOptions {
   /** The folder the text goes to; created when missing. May be absolute, may not contain `..`. */
   readonly directory: string;
@@ -64,6 +67,7 @@ export interface DownloadNovelOptions {
 export const DOWNLOAD_NOVEL_DEFAULTS = {
   format: 'txt',
   images: true,
+/** The novel's id. */
   filename: (novel: Novel): string => String(novel.id),
   overwrite: false,
   concurrency: 4,

@@ -68,6 +68,7 @@ export const PIXIV_PROXY_DEFAULTS = {
   host: '127.0.0.1',
   maxRequestBodyBytes: 64 * 1024,
   upstreamTimeoutMs: 30_000,
+/** Logs nothing. */
   log: (): void => undefined,
 } as const satisfies Required<Omit<PixivProxyOptions, 'allowOrigins' | 'upstream'>>;
 
