@@ -40,7 +40,7 @@ export interface DownloadFileOptions {
 export const DOWNLOAD_FILE_DEFAULTS = {
   referer: PIXIV_REFERER,
   overwrite: false,
-/** No progress reports. */
+  /** No progress reports. */
   onProgress: (): void => undefined,
 } as const satisfies Required<DownloadFileOptions>;
 

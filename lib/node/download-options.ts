@@ -96,9 +96,9 @@ export const DOWNLOAD_DEFAULTS = {
   size: Size.ORIGINAL,
   concurrency: 4,
   overwrite: false,
-/** The work's id. */
+  /** The work's id. */
   filename: (illustration: Illustration): string => String(illustration.id),
-/** No progress reports. */
+  /** No progress reports. */
   onProgress: (): void => undefined,
   ugoira: 'frame',
   referer: PIXIV_REFERER,

@@ -25,6 +25,22 @@ describe('the GIF codecs', () => {
   }, 60_000);
 });
 
+describe('pixiv-rx/node at import', () => {
+  it('loads none of the Node modules only a proxy, a video or a zip needs', async () => {
+    const script = [
+      "const heavy = /^NativeModule (child_process|zlib|net|tls|http|https|os)$/;",
+      "const before = new Set(process.moduleLoadList);",
+      "require('./lib/node');",
+      "console.log(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m) && heavy.test(m))));",
+    ].join('\n');
+    const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      cwd: path.resolve(__dirname, '../..'),
+    });
+    // ts-node itself loads some of them before the script runs; what pixiv-rx/node adds must be none
+    expect(JSON.parse(stdout)).toEqual([]);
+  }, 60_000);
+});
+
 describe('gifDelays', () => {
   it('writes milliseconds as centiseconds', () => {
     expect(gifDelays([100, 200, 50, 1000])).toEqual([10, 20, 5, 100]);

@@ -67,7 +67,7 @@ export interface DownloadNovelOptions {
 export const DOWNLOAD_NOVEL_DEFAULTS = {
   format: 'txt',
   images: true,
-/** The novel's id. */
+  /** The novel's id. */
   filename: (novel: Novel): string => String(novel.id),
   overwrite: false,
   concurrency: 4,

@@ -9,7 +9,6 @@ import { safeJoin } from '../safe-path';
 import type { TransferLimiter } from '../transfer-limiter';
 import { UgoiraZipFile, ugoiraMetadataOf$, ugoiraZipTransfer$ } from './ugoira-zip-transfer';
 import { writeGif } from './write-gif';
-import { FfmpegUnavailable, assertFfmpeg, writeVideo } from './write-video';
 import { ZipReader } from './zip-reader';
 
 /** The animations a ugoira can become. */
@@ -70,7 +69,11 @@ export function ugoiraAnimationDownload$(
   );
 }
 
+// ffmpeg's writer (node:child_process, node:os) loads with the first video, not with pixiv-rx/node
+const videoWriter = (): Promise<typeof import('./write-video')> => import('./write-video');
+
 async function ffmpegOrFail(format: AnimationFormat, context: FileContext): Promise<void> {
+  const { FfmpegUnavailable, assertFfmpeg } = await videoWriter();
   try {
     await assertFfmpeg();
   } catch (error) {
@@ -100,7 +103,7 @@ async function encodeAnimation(
     const reader = await fileStep('open the frames zip', context, () => ZipReader.open(zip.path));
     try {
       if (format === 'gif') await writeGif(reader, metadata.frames, partPath, signal);
-      else await writeVideo(format, reader, metadata.frames, partPath, signal);
+      else await (await videoWriter()).writeVideo(format, reader, metadata.frames, partPath, signal);
     } catch (error) {
       await removeFile(partPath, context);
       throw error;

@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import * as zlib from 'node:zlib';
 
 /** One file of a zip, as its central directory lists it. */
 interface ZipEntryRecord {
@@ -53,7 +52,8 @@ export class ZipReader {
     const start = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     const data = await readAt(this.handle, start, entry.compressedSize);
     if (entry.method === 0) return data;
-    if (entry.method === 8) return zlib.inflateRawSync(data);
+    // node:zlib loads with the first deflated frame, not with pixiv-rx/node
+    if (entry.method === 8) return (await import('node:zlib')).inflateRawSync(data);
     throw new Error(`${name} uses compression method ${entry.method}, which is not supported`);
   }
 
