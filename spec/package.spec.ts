@@ -122,6 +122,80 @@ describe('the packed tarball', () => {
     expect(out).toBe('true');
   });
 
+  it('serves every endpoint of the 0.2 additions from the installed library, against the installed fake', () => {
+    // one call per row of the additions table, through the public entry points only
+    const out = node(app, [
+      '-e',
+      `const { PixivClient, ContentType, parseNovelMarkup, renderNovel } = require('pixiv-rx');
+       const { FakePixivServer } = require('pixiv-rx/testing');
+       const { firstValueFrom, lastValueFrom, take, toArray } = require('rxjs');
+       (async () => {
+         const server = await FakePixivServer.start({ seed: 11 });
+         try {
+           const client = new PixivClient({ apiBaseUrl: server.apiBaseUrl, oauthBaseUrl: server.oauthBaseUrl, refreshToken: server.refreshToken, retry: { maxRetries: 1, baseDelayMs: 1 } });
+           const w = server.world;
+           const s = w.samples;
+           const me = w.accountId;
+           const artist = w.showcaseUserId;
+           const few = (stream) => lastValueFrom(stream.pipe(take(3), toArray()));
+           const one = (stream) => firstValueFrom(stream);
+           const done = (call) => lastValueFrom(call, { defaultValue: undefined });
+           const rows = {};
+           rows.novel = (await one(client.novel$(s.markupNovelId))).id === s.markupNovelId;
+           const text = await one(client.novelText$(s.markupNovelId));
+           rows.novelText = text.novelId === s.markupNovelId && text.pages.length > 1 && parseNovelMarkup(text.text).length > 0 && renderNovel(text, { format: 'md' }).length > 0;
+           rows.userNovels = (await few(client.userNovels$(artist))).length > 0;
+           const seriesPage = await one(client.novelSeriesPages$(s.novelSeriesId));
+           rows.novelSeries = seriesPage.items.length > 0 && seriesPage.seriesDetail.id === s.novelSeriesId && seriesPage.next !== null;
+           rows.novelComments = Array.isArray(await few(client.novelComments$(s.markupNovelId)));
+           rows.recommendedNovels = (await few(client.recommendedNovels$())).length > 0;
+           rows.newNovels = (await few(client.newNovels$())).length > 0;
+           rows.followingNovels = (await few(client.followingNovels$())).length > 0;
+           rows.rankingNovels = (await few(client.rankingNovels$())).length > 0;
+           rows.searchNovels = (await few(client.searchNovels$(text.title.slice(0, 1) || 'a'))).length > 0;
+           rows.userNovelBookmarks = (await few(client.userNovelBookmarks$(me))).length > 0;
+           rows.userNovelBookmarkTags = (await few(client.userNovelBookmarkTags$(me))).length > 0;
+           await done(client.addNovelBookmark(s.markupNovelId, { tags: ['archive'] }));
+           rows.novelBookmark = (await one(client.novelBookmark$(s.markupNovelId))).isBookmarked === true;
+           await done(client.deleteNovelBookmark(s.markupNovelId));
+           rows.deleteNovelBookmark = (await one(client.novelBookmark$(s.markupNovelId))).isBookmarked === false;
+           rows.trendingNovelTags = (await few(client.trendingNovelTags$())).every((tag) => typeof tag.illustration.id === 'number');
+           rows.newIllustrations = (await few(client.newIllustrations$())).length > 0;
+           const illustSeries = await one(client.illustrationSeriesPages$(s.illustSeriesId));
+           rows.illustrationSeries = illustSeries.items.length > 0 && illustSeries.seriesDetail.id === s.illustSeriesId;
+           rows.recommendedManga = (await few(client.recommendedManga$())).length > 0;
+           rows.searchUsers = (await few(client.searchUsers$(w.user(artist).name))).length > 0;
+           rows.searchAutocomplete = (await few(client.searchAutocomplete$('a'))).length > 0;
+           rows.relatedUsers = (await few(client.relatedUsers$(artist))).length > 0;
+           rows.recommendedUsers = (await few(client.recommendedUsers$())).length > 0;
+           rows.mypixiv = Array.isArray(await few(client.mypixiv$(artist)));
+           await done(client.follow(artist, { visibility: 'private' }));
+           const followed = await one(client.followDetail$(artist));
+           await done(client.unfollow(artist));
+           const unfollowed = await one(client.followDetail$(artist));
+           rows.follows = followed.isFollowed === true && followed.visibility === 'private' && unfollowed.isFollowed === false && unfollowed.visibility === null;
+           await done(client.addToWatchlist(s.illustSeriesId, ContentType.MANGA));
+           const watched = (await lastValueFrom(client.watchlist$(ContentType.MANGA).pipe(toArray()))).some((series) => series.id === s.illustSeriesId);
+           await done(client.removeFromWatchlist(s.illustSeriesId, ContentType.MANGA));
+           const unwatched = (await lastValueFrom(client.watchlist$(ContentType.MANGA).pipe(toArray()))).every((series) => series.id !== s.illustSeriesId);
+           rows.watchlists = watched && unwatched && (await few(client.watchlist$(ContentType.NOVEL))).length > 0;
+           const before = await one(client.aiShowSettings$());
+           await done(client.setAiShowSettings(!before.showAi));
+           rows.aiShowSettings = (await one(client.aiShowSettings$())).showAi === !before.showAi;
+           rows.spotlightArticles = (await few(client.spotlightArticles$())).every((article) => article.publishDate instanceof Date);
+           const page = await one(client.userIllustrationPages$(artist));
+           rows.resumeFrom = (await one(client.userIllustrations$(artist, { resumeFrom: page.nextUrl }))).id !== page.items[0].id;
+           console.log(JSON.stringify(rows));
+         } finally {
+           await server.close();
+         }
+       })().catch((error) => { console.error(error); process.exit(1); });`,
+    ]);
+    const rows = JSON.parse(out) as Record<string, boolean>;
+    expect(Object.keys(rows)).toHaveLength(28);
+    expect(Object.entries(rows).filter(([, ok]) => !ok)).toEqual([]);
+  }, 60_000);
+
   it('leaves the command and its dependencies out of the library', () => {
     const manifest = JSON.parse(readFileSync(join(app, 'node_modules/pixiv-rx/package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest.bin).toBeUndefined();
