@@ -1,5 +1,6 @@
 import { MonoTypeOperatorFunction, Observable, SchedulerLike, asyncScheduler, retry, throwError, timer } from 'rxjs';
 import { NetworkError, PixivApiError, PixivError, RateLimitError } from '../errors';
+import { definedOptions } from '../defined-options';
 
 /** How failed requests (API calls and image downloads alike) are sent again. */
 export interface RetryOptions {
@@ -41,7 +42,7 @@ export type RetryPolicy = Readonly<Required<RetryOptions>> | false;
 /** Fills in the defaults and checks the numbers. */
 export function resolveRetryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
   if (options === false) return false;
-  const policy = { ...RETRY_DEFAULTS, ...stripUndefined(options ?? {}) };
+  const policy = { ...RETRY_DEFAULTS, ...definedOptions(options ?? {}) };
   for (const [key, value] of Object.entries(policy)) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new TypeError(`retry.${key} must be a finite number ≥ 0, got ${String(value)}`);
@@ -51,9 +52,6 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined): R
   return policy;
 }
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** One retry about to happen. */
 export interface RetryEvent {

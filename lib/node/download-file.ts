@@ -6,6 +6,7 @@ import { assertReferer } from './download-options';
 import { TransferredFile, fileTransfer$ } from './file-transfer';
 import { parseImageUrl } from './safe-path';
 import { TransferLimiter } from './transfer-limiter';
+import { definedOptions } from '../defined-options';
 
 /** How far a file has come. */
 export interface FileProgress {
@@ -69,7 +70,7 @@ export function downloadFile(
     if (typeof destination !== 'string' || destination === '' || destination.includes('\0')) {
       throw new TypeError('destination must be a non-empty path without NUL characters');
     }
-    const defined = Object.fromEntries(Object.entries(options ?? {}).filter(([, value]) => value !== undefined));
+    const defined = definedOptions(options ?? {});
     const { referer, overwrite, onProgress } = { ...DOWNLOAD_FILE_DEFAULTS, ...defined } as Required<DownloadFileOptions>;
     assertReferer(referer);
     if (typeof overwrite !== 'boolean') throw new TypeError('overwrite must be a boolean');

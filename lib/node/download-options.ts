@@ -3,6 +3,7 @@ import type { HttpContext } from '../http/context';
 import { PIXIV_REFERER } from '../http/headers';
 import { Illustration, Size, UgoiraMetadata, isEnumValue } from '../models';
 import { assertSafeName, resolveSafeDirectory } from './safe-path';
+import { definedOptions } from '../defined-options';
 
 /**
  * What the download functions need of a client. `PixivClient` satisfies it: `http` is its axios
@@ -135,7 +136,7 @@ export function resolveDownloadOptions(options: DownloadOptions): ResolvedDownlo
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('Download options must be an object with at least a directory');
   }
-  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const defined = definedOptions(options);
   const { size, concurrency, overwrite, filename, onProgress, ugoira, referer } = {
     ...DOWNLOAD_DEFAULTS,
     ...defined,

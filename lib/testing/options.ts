@@ -1,3 +1,5 @@
+import { definedOptions } from '../defined-options';
+
 /** Options of {@link FakePixivServer.start}. */
 export interface FakePixivServerOptions {
   /**
@@ -173,7 +175,7 @@ function defaultImageBytes(path: string): number {
 }
 
 export function resolveOptions(options: FakePixivServerOptions = {}): ResolvedOptions {
-  const merged = { ...DEFAULT_OPTIONS, ...stripUndefined(options) };
+  const merged = { ...DEFAULT_OPTIONS, ...definedOptions(options) };
   const { imageBytes } = merged;
   if (typeof imageBytes === 'number' && !(Number.isSafeInteger(imageBytes) && imageBytes >= 0)) {
     throw new TypeError(`imageBytes must be a non-negative integer, got ${imageBytes}`);
@@ -193,8 +195,4 @@ export function resolveOptions(options: FakePixivServerOptions = {}): ResolvedOp
     imageBytes: typeof imageBytes === 'number' ? () => imageBytes : imageBytes,
     ports: { ...DEFAULT_OPTIONS.ports, ...options.ports },
   };
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

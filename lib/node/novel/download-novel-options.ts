@@ -5,6 +5,7 @@ import type { Illustration, Novel, NovelText } from '../../models';
 import type { NovelFormat } from '../../render/render-novel';
 import { assertReferer } from '../download-options';
 import { assertSafeName, resolveSafeDirectory } from '../safe-path';
+import { definedOptions } from '../../defined-options';
 
 /**
  * What {@link downloadNovel} needs of a client. `PixivClient` satisfies it: the text comes from
@@ -101,7 +102,7 @@ export function resolveNovelOptions(options: DownloadNovelOptions): ResolvedNove
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('Novel download options must be an object with at least a directory');
   }
-  const defined = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  const defined = definedOptions(options);
   const { format, images, filename, overwrite, concurrency, referer } = {
     ...DOWNLOAD_NOVEL_DEFAULTS,
     ...defined,

@@ -8,6 +8,7 @@ import { proxyLogLine } from './proxy-log-line';
 import { isRefusal, routeRequest } from './route';
 import { PIXIV_PROXY_DEFAULTS, type PixivProxy, type PixivProxyOptions } from './create-pixiv-proxy';
 import { resolveUpstreams } from './upstreams';
+import { definedOptions } from '../../defined-options';
 
 function positiveInteger(name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value <= 0) throw new TypeError(`${name} must be a positive integer, got ${value}`);
@@ -18,7 +19,7 @@ function positiveInteger(name: string, value: number): number {
 export async function startProxyServer(options: PixivProxyOptions): Promise<PixivProxy> {
   const cors = new CorsPolicy(options.allowOrigins);
   const upstreams = resolveUpstreams(options.upstream);
-  const { port, host, maxRequestBodyBytes, upstreamTimeoutMs, log } = { ...PIXIV_PROXY_DEFAULTS, ...definedOnly(options) };
+  const { port, host, maxRequestBodyBytes, upstreamTimeoutMs, log } = { ...PIXIV_PROXY_DEFAULTS, ...definedOptions(options) };
   const settings: ForwardSettings = {
     maxRequestBodyBytes: positiveInteger('maxRequestBodyBytes', maxRequestBodyBytes),
     upstreamTimeoutMs: positiveInteger('upstreamTimeoutMs', upstreamTimeoutMs),
@@ -92,8 +93,4 @@ export async function startProxyServer(options: PixivProxyOptions): Promise<Pixi
       return closing;
     },
   };
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
