@@ -7,6 +7,8 @@ const config: Config = {
   moduleNameMapper: {
     '^pixiv-rx$': '<rootDir>/lib/index.ts',
     '^pixiv-rx/(node|testing)$': '<rootDir>/lib/$1/index.ts',
+    // the platform's default transport, as the build's "imports" resolve it under Node
+    '^#default-transport$': '<rootDir>/lib/node/http/default-transport.ts',
   },
   testMatch: ['**/*.spec.ts'],
   transform: {

@@ -25,8 +25,8 @@ const APP_HEADERS = Object.freeze({
   'Accept-Language': 'English',
 });
 
-/** What axios sends besides our headers; the floor sends it too, so both requests are alike. */
-const AXIOS_ACCEPT_ENCODING = 'gzip, compress, deflate, br';
+/** What pixiv-rx's Node transport sends besides our headers; the floor sends it too, so both requests are alike. */
+const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 /** The Android app's OAuth client (lib/client.ts). */
 const ANDROID_CLIENT = Object.freeze({
@@ -174,7 +174,7 @@ async function accessTokenOf(oauthBaseUrl, refreshToken) {
 }
 
 /**
- * The headers of an API request, as pixiv-rx sends them (lib/auth/authorized.ts, lib/http/request.ts).
+ * The headers of an API request, as pixiv-rx sends them (lib/auth/authorized.ts, lib/http/request.ts, lib/node/http/default-transport.ts).
  * @param {string} accessToken
  * @returns {Record<string, string>}
  */
@@ -183,7 +183,7 @@ function apiHeaders(accessToken) {
     Accept: 'application/json',
     ...APP_HEADERS,
     Authorization: `Bearer ${accessToken}`,
-    'Accept-Encoding': AXIOS_ACCEPT_ENCODING,
+    'Accept-Encoding': ACCEPT_ENCODING,
   };
 }
 
@@ -209,10 +209,10 @@ function appRequire(root) {
 /**
  * The internal modules the reference runs use, which the built package does not export (it is one
  * bundle per entry point): `decode`, `IllustrationsBody` and `toIllustration` (lib/models),
- * `jsonRequestConfig` (lib/http/request.ts) and `appHeaders` (lib/http/headers.ts), bundled from
+ * `jsonRequestConfig` (lib/http/api-transport.ts) and `appHeaders` (lib/http/headers.ts), bundled from
  * lib/ the way the package is (scripts/bench.js, `INTERNALS`).
  * @param {string} root
- * @returns {typeof import('../lib/models/index') & typeof import('../lib/http/request') & typeof import('../lib/http/headers')}
+ * @returns {typeof import('../lib/models/index') & typeof import('../lib/http/api-transport') & typeof import('../lib/http/headers')}
  */
 function internals(root) {
   return require(path.join(root, 'internals.js'));

@@ -145,7 +145,7 @@ function snapshot() {
 /** What the reference runs take from lib/ beyond the package's exports (bench/support.js `internals`). */
 const INTERNALS = `
 export { decode, IllustrationsBody, toIllustration } from './models';
-export { jsonRequestConfig } from './http/request';
+export { jsonRequestConfig } from './http/api-transport';
 export { appHeaders } from './http/headers';
 `;
 
@@ -163,7 +163,7 @@ function bundleInternals(app) {
     platform: 'node',
     target: 'es2022',
     mainFields: ['module', 'main'],
-    external: ['node:*', 'rxjs', 'axios'],
+    external: ['node:*', 'rxjs', 'axios', '#default-transport'],
     logLevel: 'warning',
   });
 }

@@ -26,6 +26,15 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
 
 /** Dependencies bundled into dist/ (ES builds, tree-shaken); every other one stays a require/import. */
 const BUNDLED = new Set(['io-ts', 'fp-ts', '@noble/hashes']);
+/**
+ * The package's own conditional imports, written into dist/esm/package.json and
+ * dist/cjs/package.json (the package scope of every built file): the default transport of API
+ * calls is node:http under Node and axios anywhere else. Paths are relative to either folder and
+ * name the lib/ source they are built from.
+ */
+const PACKAGE_IMPORTS = {
+  '#default-transport': { node: './node/http/default-transport.js', default: './http/default-transport.js' },
+};
 /** The language level of the output, as tsconfig.json's `target`. */
 const TARGET = 'es2022';
 
@@ -57,11 +66,17 @@ function entryPoints() {
     if (fs.existsSync(source)) entries.add(source);
   }
   if (entries.size === 0) throw new Error('package.json names no entry point under dist/');
+  for (const target of Object.values(PACKAGE_IMPORTS).flatMap((conditions) => Object.values(conditions))) {
+    const source = path.join(root, 'lib', target.replace(/\.js$/, '.ts'));
+    if (!fs.existsSync(source)) throw new Error(`PACKAGE_IMPORTS names ${target}, but ${path.relative(root, source)} does not exist`);
+    entries.add(source);
+  }
   return [...entries].sort();
 }
 
 const external = [
   'node:*',
+  ...Object.keys(PACKAGE_IMPORTS),
   ...Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies })
     .filter((name) => !BUNDLED.has(name))
     .flatMap((name) => [name, `${name}/*`]),
@@ -113,8 +128,8 @@ async function main() {
     fs.writeFileSync(out, code);
   }
 
-  fs.writeFileSync(path.join(cjs, 'package.json'), '{ "type": "commonjs" }\n');
-  fs.writeFileSync(path.join(esm, 'package.json'), '{ "type": "module" }\n');
+  fs.writeFileSync(path.join(cjs, 'package.json'), `${JSON.stringify({ type: 'commonjs', imports: PACKAGE_IMPORTS }, null, 2)}\n`);
+  fs.writeFileSync(path.join(esm, 'package.json'), `${JSON.stringify({ type: 'module', imports: PACKAGE_IMPORTS }, null, 2)}\n`);
   for (const bin of Object.values(typeof manifest.bin === 'string' ? { bin: manifest.bin } : (manifest.bin ?? {}))) {
     const file = path.join(dist, path.relative('dist', bin));
     if (fs.existsSync(file)) fs.chmodSync(file, 0o755);

@@ -31,7 +31,7 @@ async function main() {
   let url = support.userIllustrationsUrl(apiBaseUrl, userId);
   while (url !== null) {
     const controller = new AbortController();
-    const response = await instance.request(jsonRequestConfig('GET', url, headers, undefined, controller.signal));
+    const response = await instance.request(jsonRequestConfig({ method: 'GET', url, headers, data: undefined, signal: controller.signal }));
     if (response.status !== 200) throw new Error(`HTTP ${response.status} for ${url}`);
     const parsed = JSON.parse(/** @type {string} */ (response.data));
     if (models) {

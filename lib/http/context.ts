@@ -2,14 +2,15 @@ import type { AxiosInstance } from 'axios';
 import type { RetryEvent, RetryPolicy } from './retry';
 
 /**
- * What every request of one client shares: the axios instance (the user's own, with its proxies
- * and agents, or a fresh one), the resolved retry policy and the per-request timeout. The
- * download operators of `pixiv-rx/node` reach it through `client.http`.
+ * What every request of one client shares: the user's axios instance if any (with its proxies and
+ * agents), the resolved retry policy and the per-request timeout. The download operators of
+ * `pixiv-rx/node` reach it through `client.http`.
  */
 export interface HttpContext {
   /**
-   * The user's own instance. Without one, axios is loaded and an instance created at the first
-   * request that needs it (`axiosOf`), not when the client is made.
+   * The user's own instance, which every request then goes through. Without one, API calls take
+   * the platform's default transport (`apiTransportOf`): node:http in Node, unless a proxy is set
+   * in the environment; axios, loaded at the first request, anywhere else.
    */
   readonly axios?: AxiosInstance;
   /**

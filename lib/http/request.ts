@@ -1,7 +1,6 @@
-import type { AxiosRequestConfig, AxiosResponse } from 'axios';
 import { Observable } from 'rxjs';
 import { BadApiResponse, PixivError, RequestTarget } from '../errors';
-import { axiosOf } from './axios-instance';
+import { apiTransportOf, type ApiRequest, type ApiResponse } from './api-transport';
 import type { HttpContext } from './context';
 import { startDeadline, timeoutError } from './deadline';
 import { errorFromResponse, toPixivError } from './map-error';
@@ -52,33 +51,6 @@ export function withQuery(url: string, params: Params | undefined): string {
   return `${url}${url.includes('?') ? '&' : '?'}${query}`;
 }
 
-const keepRaw = (data: unknown): unknown => data;
-const everyStatus = (): boolean => true;
-
-/**
- * The axios config of one JSON exchange: the body comes back as text and is parsed here, every
- * status resolves (errors are mapped from the body), and redirects are not followed.
- */
-export function jsonRequestConfig(
-  method: RequestSpec['method'],
-  url: string,
-  headers: Record<string, string>,
-  data: string | undefined,
-  signal: AbortSignal,
-): AxiosRequestConfig {
-  return {
-    method,
-    url,
-    data,
-    headers,
-    signal,
-    responseType: 'text',
-    transformResponse: keepRaw,
-    validateStatus: everyStatus,
-    maxRedirects: 0,
-  };
-}
-
 function parseBody(data: unknown): unknown {
   if (typeof data !== 'string') return data;
   // an empty 2xx body (some POSTs) is left for the endpoint's codec to judge
@@ -108,11 +80,11 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
     }
 
-    const config = jsonRequestConfig(spec.method, url, headers, data, controller.signal);
-    const instance = axiosOf(context);
-    (instance instanceof Promise ? instance.then((loaded) => loaded.request(config)) : instance.request(config))
+    const request: ApiRequest = { method: spec.method, url, headers, data, signal: controller.signal };
+    const transport = apiTransportOf(context);
+    (transport instanceof Promise ? transport.then((loaded) => loaded.send(request)) : transport.send(request))
       .then(
-        (response: AxiosResponse<unknown>) => {
+        (response: ApiResponse) => {
           settled = true;
           deadline.clear();
           let body: unknown;

@@ -1,5 +1,4 @@
 import type { AxiosAdapter, AxiosInstance, AxiosResponse, AxiosStatic } from 'axios';
-import type { Agent, ClientRequest, RequestOptions } from 'node:http';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { NetworkError, RequestTarget } from '../errors';
@@ -8,6 +7,7 @@ import type { HttpContext } from '../http/context';
 import { startDeadline, timeoutError } from '../http/deadline';
 import { ANDROID_APP } from '../http/headers';
 import { toPixivError } from '../http/map-error';
+import { nodeHttpFor, proxyInEnvironment } from './http/node-http';
 
 /** The head of an image answer and its body, not yet read. */
 export interface ImageResponse {
@@ -46,21 +46,6 @@ export async function requestImage(http: HttpContext, request: ImageRequest): Pr
     : requestImageWithNodeHttp(http, request);
 }
 
-/**
- * The variables axios (through proxy-from-env 2) reads a proxy from, in either case; which one
- * applies to a URL, and `NO_PROXY`, it decides itself.
- */
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'] as const;
-
-/** Read on every request: a program may set its proxy after the client was made. */
-function proxyInEnvironment(): boolean {
-  const env = process.env;
-  for (const name of PROXY_VARIABLES) {
-    if (env[name]) return true;
-  }
-  return false;
-}
-
 /** Images through node:http directly: the same bytes as axios' Node adapter, with less on the way. */
 async function requestImageWithNodeHttp(http: HttpContext, request: ImageRequest): Promise<ImageResponse> {
   const { url, referer, offset } = request;
@@ -71,9 +56,8 @@ async function requestImageWithNodeHttp(http: HttpContext, request: ImageRequest
   } catch {
     throw new TypeError(`Not an absolute image URL: ${JSON.stringify(url.slice(0, 200))}`);
   }
-  const secure = parsed.protocol === 'https:';
-  if (!secure && parsed.protocol !== 'http:') throw new TypeError(`Not an http(s) image URL: ${parsed.protocol}`);
-  const transport = await (secure ? httpsTransport() : httpTransport());
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new TypeError(`Not an http(s) image URL: ${parsed.protocol}`);
+  const transport = await nodeHttpFor(parsed);
   return new Promise<ImageResponse>((resolve, reject) => {
     const outgoing = transport.request(parsed, {
       method: 'GET',
@@ -136,26 +120,6 @@ function headTimeout(http: HttpContext, target: RequestTarget): NetworkError {
   return timeoutError(`The image host did not answer within ${http.timeoutMs} ms`, target);
 }
 
-/** node:http or node:https, with the keep-alive agent every image request of the process shares. */
-interface Transport {
-  readonly request: (url: URL, options: RequestOptions) => ClientRequest;
-  readonly agent: Agent;
-}
-
-let plainTransport: Promise<Transport> | undefined;
-let secureTransport: Promise<Transport> | undefined;
-
-// Loaded with the first image rather than with pixiv-rx/node: node:https alone (TLS) costs about as
-// much to load as the rest of the entry point.
-function httpTransport(): Promise<Transport> {
-  plainTransport ??= import('node:http').then((http) => ({ request: http.request, agent: new http.Agent({ keepAlive: true }) }));
-  return plainTransport;
-}
-
-function httpsTransport(): Promise<Transport> {
-  secureTransport ??= import('node:https').then((https) => ({ request: https.request, agent: new https.Agent({ keepAlive: true }) }));
-  return secureTransport;
-}
 /** Image hosts want a browser or app User-Agent no less than the API does. */
 const IMAGE_USER_AGENT = ANDROID_APP.userAgent;
 

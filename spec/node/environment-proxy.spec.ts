@@ -2,8 +2,10 @@ import { promises as fs } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { lastValueFrom } from 'rxjs';
+import { lastValueFrom, toArray } from 'rxjs';
+import { PixivClient } from '../../lib';
 import { downloadFile } from '../../lib/node';
+import { FakePixivServer } from '../../lib/testing';
 import { ImageServer, sha256 } from './image-server';
 import { makeClient, makeTempDir, removeDir } from './support';
 
@@ -135,6 +137,26 @@ describe('image requests and a proxy set in the environment', () => {
     expect(sha256(await fs.readFile(path.join(dir, '4.png')))).toBe(sha256(content));
     expect(proxy.requests).toHaveLength(0);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('take the road API calls take: OAuth and API requests go through the proxy in HTTP_PROXY too', async () => {
+    const fake = await FakePixivServer.start({ users: 8, worksPerUser: 2 });
+    try {
+      process.env.HTTP_PROXY = proxy.url;
+      const client = new PixivClient({ apiBaseUrl: fake.apiBaseUrl, oauthBaseUrl: fake.oauthBaseUrl, refreshToken: fake.refreshToken });
+      const works = await lastValueFrom(client.userIllustrations$(fake.world.showcaseUserId).pipe(toArray()));
+
+      expect(works.length).toBeGreaterThan(0);
+      const paths = proxy.requests.map((request) => new URL(request.url).pathname);
+      expect(paths[0]).toBe('/auth/token');
+      expect(paths.length).toBeGreaterThan(1);
+      expect(paths.slice(1).every((pathname) => pathname === '/v1/user/illusts')).toBe(true);
+      // every request the fake saw came through the proxy
+      expect(fake.log).toHaveLength(paths.length);
+      expect(proxy.requests[1].headers.authorization).toMatch(/^Bearer /);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('go straight to the image host when no proxy is set', async () => {

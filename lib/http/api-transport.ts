@@ -1,0 +1,100 @@
+import type { AxiosInstance } from 'axios';
+import { axiosOf } from './axios-instance';
+import type { HttpContext } from './context';
+
+/** One API or OAuth exchange, as a transport sends it. */
+export interface ApiRequest {
+  readonly method: 'GET' | 'POST';
+  /** Absolute, query included. */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** A form-encoded body, or none. */
+  readonly data: string | undefined;
+  /** Aborts the exchange: unsubscribing, or the client's `timeoutMs`. */
+  readonly signal: AbortSignal;
+}
+
+/** Whatever the answer's status: the body as text, not parsed, not judged. */
+export interface ApiResponse {
+  readonly status: number;
+  /** The body as text (a mock adapter may give anything). */
+  readonly data: unknown;
+  /** An `AxiosHeaders` or a record with lower-case names. */
+  readonly headers: unknown;
+}
+
+/**
+ * How API and OAuth requests leave: the user's axios instance when they gave one, else the default
+ * transport of the platform (`#default-transport`): in Node, node:http directly (through axios
+ * when a proxy is set in the environment), elsewhere axios. Rejects on a transport failure (no
+ * answer), with whatever the transport threw; `toPixivError` maps it.
+ */
+export interface ApiTransport {
+  send(request: ApiRequest): Promise<ApiResponse>;
+}
+
+const keepRaw = (data: unknown): unknown => data;
+const everyStatus = (): boolean => true;
+
+/**
+ * The axios config of one exchange: the body comes back as text and is parsed by the caller, every
+ * status resolves (errors are mapped from the body), and redirects are not followed.
+ */
+export function jsonRequestConfig(request: ApiRequest) {
+  return {
+    method: request.method,
+    url: request.url,
+    data: request.data,
+    headers: request.headers,
+    signal: request.signal,
+    responseType: 'text',
+    transformResponse: keepRaw,
+    validateStatus: everyStatus,
+    maxRedirects: 0,
+  } as const;
+}
+
+/** A transport over one axios instance, or over one that is still being made. */
+export function axiosTransport(instance: AxiosInstance | Promise<AxiosInstance>): ApiTransport {
+  let ready = instance instanceof Promise ? undefined : instance;
+  const pending = instance instanceof Promise ? instance.then((made) => (ready = made)) : undefined;
+  return {
+    send(request) {
+      const config = jsonRequestConfig(request);
+      // the instance itself once it exists, so that a request goes out in the same tick
+      if (ready) return ready.request<unknown>(config);
+      return pending!.then((made) => made.request<unknown>(config));
+    },
+  };
+}
+
+/** What `#default-transport` exports, in Node and elsewhere. */
+interface DefaultTransportModule {
+  createDefaultTransport(context: HttpContext): ApiTransport;
+}
+
+let defaultModule: Promise<DefaultTransportModule> | undefined;
+let loadedModule: DefaultTransportModule | undefined;
+const made = new WeakMap<HttpContext, ApiTransport>();
+
+/**
+ * The transport a context's API requests go through: over the user's instance, or the platform's
+ * default, loaded at the first request (never when the user gave an instance) and made once per
+ * context.
+ */
+export function apiTransportOf(context: HttpContext): ApiTransport | Promise<ApiTransport> {
+  let transport = made.get(context);
+  if (transport) return transport;
+  if (context.axios) {
+    transport = axiosTransport(axiosOf(context));
+    made.set(context, transport);
+    return transport;
+  }
+  if (loadedModule) {
+    transport = loadedModule.createDefaultTransport(context);
+    made.set(context, transport);
+    return transport;
+  }
+  defaultModule ??= (import('#default-transport') as Promise<DefaultTransportModule>).then((module) => (loadedModule = module));
+  return defaultModule.then(() => apiTransportOf(context));
+}

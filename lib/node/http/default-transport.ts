@@ -1,0 +1,107 @@
+import type { IncomingMessage } from 'node:http';
+import { axiosTransport, type ApiRequest, type ApiResponse, type ApiTransport } from '../../http/api-transport';
+import { axiosOf } from '../../http/axios-instance';
+import type { HttpContext } from '../../http/context';
+import { nodeHttpFor, proxyInEnvironment } from './node-http';
+
+/**
+ * The default transport in Node (`#default-transport` under the `node` condition): API and OAuth
+ * requests go out through node:http or node:https directly, on one keep-alive agent per process.
+ * That is the same exchange axios' Node adapter makes (no redirect followed, gzip, deflate and
+ * brotli answers decoded), without loading axios, which would cost more than the rest of
+ * pixiv-rx and rxjs together at the first request.
+ *
+ * When a proxy is set in the environment (`HTTPS_PROXY` and friends) every request goes through
+ * an axios instance instead, which honours them and `NO_PROXY`; images take the same road.
+ */
+export function createDefaultTransport(context: HttpContext): ApiTransport {
+  let viaAxios: ApiTransport | undefined;
+  return {
+    send(request) {
+      if (proxyInEnvironment()) {
+        viaAxios ??= axiosTransport(axiosOf(context));
+        return viaAxios.send(request);
+      }
+      return sendWithNodeHttp(request);
+    },
+  };
+}
+
+/** The codings a body may come in that are decoded here, as axios asks for them (less `compress`). */
+const ACCEPT_ENCODING = 'gzip, deflate, br';
+
+/** One exchange over node:http: the whole body read, decoded and turned into text. */
+export async function sendWithNodeHttp(request: ApiRequest): Promise<ApiResponse> {
+  const url = new URL(request.url);
+  const http = await nodeHttpFor(url);
+  const headers: Record<string, string> = { 'Accept-Encoding': ACCEPT_ENCODING, ...request.headers };
+  const body = request.data === undefined ? undefined : Buffer.from(request.data, 'utf8');
+  // a length rather than a chunked body, as axios sends it: OAuth servers may refuse chunks
+  if (body) headers['Content-Length'] = String(body.length);
+  request.signal.throwIfAborted();
+  return new Promise<ApiResponse>((resolve, reject) => {
+    const outgoing = http.request(url, { method: request.method, headers, agent: http.agent, signal: request.signal });
+    outgoing.on('error', reject);
+    outgoing.on('response', (incoming) => {
+      const chunks: Buffer[] = [];
+      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+      incoming.on('error', reject);
+      incoming.on('close', () => {
+        if (!incoming.complete) reject(connectionCut());
+      });
+      incoming.on('end', () => {
+        textOf(incoming, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).then(
+          (text) => resolve({ status: incoming.statusCode ?? 0, data: text, headers: incoming.headers }),
+          reject,
+        );
+      });
+    });
+    outgoing.end(body);
+  });
+}
+
+/** The connection ended before the body did, named as Node names a reset. */
+function connectionCut(): Error {
+  return Object.assign(new Error('The connection closed before the answer was complete'), { code: 'ECONNRESET' });
+}
+
+/** The body as text: decoded from its `Content-Encoding` first, and without a byte order mark. */
+async function textOf(incoming: IncomingMessage, bytes: Buffer): Promise<string> {
+  const coding = String(incoming.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
+  const decoded = bytes.length > 0 && coding !== '' && coding !== 'identity' ? await decompress(coding, bytes) : bytes;
+  const text = decoded.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+type Inflate = (bytes: Buffer, done: (error: Error | null, result: Buffer) => void) => void;
+
+/**
+ * gzip, deflate (zlib-wrapped or raw, as servers send both) and brotli, each as lenient as axios
+ * is about a stream cut short after its last whole block; any other coding is left as it is.
+ * node:zlib is loaded with the first compressed answer.
+ */
+async function decompress(coding: string, bytes: Buffer): Promise<Buffer> {
+  const zlib = await import('node:zlib');
+  const lenient = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+  let inflate: Inflate;
+  switch (coding) {
+    case 'gzip':
+    case 'x-gzip':
+      inflate = (input, done) => zlib.gunzip(input, lenient, done);
+      break;
+    case 'deflate':
+      // a zlib header starts with 0x?8 (the method nibble); anything else is a raw deflate stream
+      inflate = (input, done) => ((input[0] & 0x0f) === 0x08 ? zlib.inflate(input, lenient, done) : zlib.inflateRaw(input, lenient, done));
+      break;
+    case 'br': {
+      const flush = zlib.constants.BROTLI_OPERATION_FLUSH;
+      inflate = (input, done) => zlib.brotliDecompress(input, { flush, finishFlush: flush }, done);
+      break;
+    }
+    default:
+      return bytes;
+  }
+  return new Promise<Buffer>((resolve, reject) => inflate(bytes, (error, result) => (error ? reject(error) : resolve(result))));
+}
