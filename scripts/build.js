@@ -27,14 +27,55 @@ const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'ut
 /** Dependencies bundled into dist/ (ES builds, tree-shaken); every other one stays a require/import. */
 const BUNDLED = new Set(['io-ts', 'fp-ts', '@noble/hashes']);
 /**
- * The package's own conditional imports, written into dist/esm/package.json and
- * dist/cjs/package.json (the package scope of every built file): the default transport of API
- * calls is node:http under Node and axios anywhere else. Paths are relative to either folder and
- * name the lib/ source they are built from.
+ * The package's own conditional imports (package.json "imports"), for the default transport of API
+ * calls: node:http under Node, axios anywhere else. In the repository they resolve to lib/ (for
+ * ts-node, TypeScript and bundlers reading the sources). In dist/ the import names the Node module
+ * by its relative path, which Node follows, and package.json's "browser" field swaps that file for
+ * the other one, as every browser bundler does (webpack, esbuild, Vite, Rollup, Metro): a nested
+ * package.json could not carry "imports" for both.
+ * @type {Record<string, { node: string, default: string }>}
  */
-const PACKAGE_IMPORTS = {
-  '#default-transport': { node: './node/http/default-transport.js', default: './http/default-transport.js' },
-};
+const PACKAGE_IMPORTS = Object.fromEntries(
+  Object.entries(manifest.imports ?? {}).map(([name, conditions]) => [
+    name,
+    { node: builtPath(conditions.node), default: builtPath(conditions.default) },
+  ]),
+);
+
+/** `./lib/node/http/default-transport.ts` → `node/http/default-transport.js` (under dist/esm or dist/cjs). */
+function builtPath(source) {
+  const match = /^\.\/lib\/(.+)\.ts$/.exec(source ?? '');
+  if (!match) throw new Error(`package.json "imports" must name lib/ sources, got ${source}`);
+  return `${match[1]}.js`;
+}
+
+/** The "browser" entries the build needs, checked against package.json so that the two never drift. */
+function checkBrowserField() {
+  const missing = [];
+  for (const { node, default: other } of Object.values(PACKAGE_IMPORTS)) {
+    for (const format of ['esm', 'cjs']) {
+      const from = `./dist/${format}/${node}`;
+      const to = `./dist/${format}/${other}`;
+      if (manifest.browser?.[from] !== to) missing.push(`"${from}": "${to}"`);
+    }
+  }
+  if (missing.length > 0) throw new Error(`package.json "browser" must map ${missing.join(', ')}`);
+}
+
+/** Each `import("#name")` in a built ES module becomes the relative path of its Node module. */
+function resolvePackageImports(esm) {
+  for (const file of walk(esm)) {
+    if (!file.endsWith('.js')) continue;
+    const source = fs.readFileSync(file, 'utf8');
+    let fixed = source;
+    for (const [name, { node }] of Object.entries(PACKAGE_IMPORTS)) {
+      let relative = path.relative(path.dirname(file), path.join(esm, node)).split(path.sep).join('/');
+      if (!relative.startsWith('.')) relative = `./${relative}`;
+      fixed = fixed.split(JSON.stringify(name)).join(JSON.stringify(relative));
+    }
+    if (fixed !== source) fs.writeFileSync(file, fixed);
+  }
+}
 /** The language level of the output, as tsconfig.json's `target`. */
 const TARGET = 'es2022';
 
@@ -68,7 +109,7 @@ function entryPoints() {
   if (entries.size === 0) throw new Error('package.json names no entry point under dist/');
   for (const target of Object.values(PACKAGE_IMPORTS).flatMap((conditions) => Object.values(conditions))) {
     const source = path.join(root, 'lib', target.replace(/\.js$/, '.ts'));
-    if (!fs.existsSync(source)) throw new Error(`PACKAGE_IMPORTS names ${target}, but ${path.relative(root, source)} does not exist`);
+    if (!fs.existsSync(source)) throw new Error(`package.json "imports" names ${path.relative(root, source)}, which does not exist`);
     entries.add(source);
   }
   return [...entries].sort();
@@ -89,6 +130,7 @@ function tsc(...args) {
 }
 
 async function main() {
+  checkBrowserField();
   fs.rmSync(dist, { recursive: true, force: true });
   const esm = path.join(dist, 'esm');
   const cjs = path.join(dist, 'cjs');
@@ -110,6 +152,8 @@ async function main() {
     logLevel: 'warning',
   });
 
+  resolvePackageImports(esm);
+
   // the same files as CommonJS: `import`/`export` become `require`/`exports`, `import()` of an
   // external package a `require` on first use (Node's CommonJS loader, no ES module graph)
   for (const file of walk(esm)) {
@@ -128,8 +172,8 @@ async function main() {
     fs.writeFileSync(out, code);
   }
 
-  fs.writeFileSync(path.join(cjs, 'package.json'), `${JSON.stringify({ type: 'commonjs', imports: PACKAGE_IMPORTS }, null, 2)}\n`);
-  fs.writeFileSync(path.join(esm, 'package.json'), `${JSON.stringify({ type: 'module', imports: PACKAGE_IMPORTS }, null, 2)}\n`);
+  fs.writeFileSync(path.join(cjs, 'package.json'), '{ "type": "commonjs" }\n');
+  fs.writeFileSync(path.join(esm, 'package.json'), '{ "type": "module" }\n');
   for (const bin of Object.values(typeof manifest.bin === 'string' ? { bin: manifest.bin } : (manifest.bin ?? {}))) {
     const file = path.join(dist, path.relative('dist', bin));
     if (fs.existsSync(file)) fs.chmodSync(file, 0o755);

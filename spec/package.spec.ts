@@ -122,6 +122,42 @@ describe('the packed tarball', () => {
     expect(out).toBe('true');
   });
 
+  it.each([
+    ['require', `const { FakePixivServer } = require('pixiv-rx/testing'); const { PixivClient } = require('pixiv-rx'); const { firstValueFrom } = require('rxjs');`],
+    ['import', `const { FakePixivServer } = await import('pixiv-rx/testing'); const { PixivClient } = await import('pixiv-rx'); const { firstValueFrom } = await import('rxjs');`],
+  ])('sends API calls through node:http in Node, without loading axios (%s)', (kind, load) => {
+    const script = `${load}
+       const server = await FakePixivServer.start();
+       const client = new PixivClient({ apiBaseUrl: server.apiBaseUrl, oauthBaseUrl: server.oauthBaseUrl, refreshToken: server.refreshToken });
+       const user = await firstValueFrom(client.user$(server.world.accountId));
+       await server.close();
+       // axios would ask for 'gzip, compress, deflate, br'
+       const codings = [...new Set(server.log.map((entry) => entry.headers['accept-encoding']))];
+       console.log(user.id === server.world.accountId, server.log.length, JSON.stringify(codings));`;
+    const out = kind === 'import' ? node(app, ['--input-type=module', '-e', script]) : node(app, ['-e', `(async () => { ${script} })()`]);
+    expect(out).toBe('true 2 ["gzip, deflate, br"]');
+  });
+
+  it('bundles for a browser without one Node built-in, with axios as the transport ("browser" field)', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      stdin: { contents: `export * from 'pixiv-rx';`, resolveDir: app, loader: 'js' },
+      absWorkingDir: app,
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((entry) => entry.path));
+    expect(imports.filter((path) => path.startsWith('node:') || ['http', 'https', 'zlib', 'stream'].includes(path))).toEqual([]);
+    expect(inputs).toContain('node_modules/pixiv-rx/dist/esm/http/default-transport.js');
+    expect(inputs.filter((path) => path.includes('pixiv-rx/dist/esm/node/'))).toEqual([]);
+    expect(inputs.some((path) => path.includes('axios/lib/platform/browser'))).toBe(true);
+  });
+
   it('serves every endpoint of the 0.2 additions from the installed library, against the installed fake', () => {
     // one call per row of the additions table, through the public entry points only
     const out = node(app, [
