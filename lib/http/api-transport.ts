@@ -70,7 +70,8 @@ export function axiosTransport(instance: AxiosInstance | Promise<AxiosInstance>)
 
 /** What `#default-transport` exports, in Node and elsewhere. */
 interface DefaultTransportModule {
-  createDefaultTransport(context: HttpContext): ApiTransport;
+  /** `viaAxios` makes the client's axios transport, for when the platform's default is axios after all. */
+  createDefaultTransport(viaAxios: () => ApiTransport): ApiTransport;
 }
 
 let defaultModule: Promise<DefaultTransportModule> | undefined;
@@ -91,7 +92,7 @@ export function apiTransportOf(context: HttpContext): ApiTransport | Promise<Api
     return transport;
   }
   if (loadedModule) {
-    transport = loadedModule.createDefaultTransport(context);
+    transport = loadedModule.createDefaultTransport(() => axiosTransport(axiosOf(context)));
     made.set(context, transport);
     return transport;
   }

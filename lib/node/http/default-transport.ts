@@ -1,7 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { axiosTransport, type ApiRequest, type ApiResponse, type ApiTransport } from '../../http/api-transport';
-import { axiosOf } from '../../http/axios-instance';
-import type { HttpContext } from '../../http/context';
+import type { ApiRequest, ApiResponse, ApiTransport } from '../../http/api-transport';
 import { nodeHttpFor, proxyInEnvironment } from './node-http';
 
 /**
@@ -12,15 +10,17 @@ import { nodeHttpFor, proxyInEnvironment } from './node-http';
  * pixiv-rx and rxjs together at the first request.
  *
  * When a proxy is set in the environment (`HTTPS_PROXY` and friends) every request goes through
- * an axios instance instead, which honours them and `NO_PROXY`; images take the same road.
+ * the client's axios instance instead (`viaAxios`, made at the first such request), which honours
+ * them and `NO_PROXY`; images take the same road. This module imports nothing of the core, so that
+ * each entry point of the build stays one chunk.
  */
-export function createDefaultTransport(context: HttpContext): ApiTransport {
-  let viaAxios: ApiTransport | undefined;
+export function createDefaultTransport(viaAxios: () => ApiTransport): ApiTransport {
+  let axios: ApiTransport | undefined;
   return {
     send(request) {
       if (proxyInEnvironment()) {
-        viaAxios ??= axiosTransport(axiosOf(context));
-        return viaAxios.send(request);
+        axios ??= viaAxios();
+        return axios.send(request);
       }
       return sendWithNodeHttp(request);
     },
@@ -34,7 +34,8 @@ const ACCEPT_ENCODING = 'gzip, deflate, br';
 export async function sendWithNodeHttp(request: ApiRequest): Promise<ApiResponse> {
   const url = new URL(request.url);
   const http = await nodeHttpFor(url);
-  const headers: Record<string, string> = { 'Accept-Encoding': ACCEPT_ENCODING, ...request.headers };
+  const headers: Record<string, string> = { ...request.headers };
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'accept-encoding')) headers['Accept-Encoding'] = ACCEPT_ENCODING;
   const body = request.data === undefined ? undefined : Buffer.from(request.data, 'utf8');
   // a length rather than a chunked body, as axios sends it: OAuth servers may refuse chunks
   if (body) headers['Content-Length'] = String(body.length);
