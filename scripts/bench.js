@@ -838,7 +838,8 @@ function revision() {
   if (flags.revision) return flags.revision;
   try {
     const git = (/** @type {string[]} */ ...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = git('status', '--porcelain', '--', 'lib', 'package.json');
+    // each porcelain line is `XY path`: the status letters are cut, not trimmed (a leading space is one)
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'lib', 'package.json'], { cwd: ROOT, encoding: 'utf8' }).trimEnd();
     const what = flags.dist ? `the build in ${flags.dist}` : 'dist/ built from the working tree';
     return `${git('rev-parse', '--short', 'HEAD')} (${what}${dirty ? `; uncommitted changes in: ${dirty.split('\n').map((line) => line.slice(3)).join(', ')}` : ''})`;
   } catch {
