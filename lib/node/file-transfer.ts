@@ -35,10 +35,17 @@ export interface TransferredFile {
 export const PROGRESS_INTERVAL_MS = 100;
 
 /**
- * Buffer of the file stream: large enough that a fast socket rarely waits for the disk, small
- * enough that `concurrency` transfers stay within a few MiB.
+ * Buffer of the file stream. A file that fits in `WHOLE_FILE_BUFFER` is read at the socket's pace
+ * while the disk catches up; a larger one (or one of unknown length) streams through
+ * `STREAM_BUFFER`, so that `concurrency` big transfers hold little memory and leave little garbage
+ * for the collector.
  */
-const WRITE_HIGH_WATER_MARK = 1024 * 1024;
+const WHOLE_FILE_BUFFER = 1024 * 1024;
+const STREAM_BUFFER = 256 * 1024;
+
+function writeBufferFor(remaining: number | null): number {
+  return remaining !== null && remaining <= WHOLE_FILE_BUFFER ? WHOLE_FILE_BUFFER : STREAM_BUFFER;
+}
 
 /**
  * One file as a cold Observable: each subscription makes one attempt (skip, resume, stream,
@@ -193,7 +200,10 @@ async function streamToPart(
   const { body } = response;
   const { onProgress } = transfer;
   const timeoutMs = transfer.http.timeoutMs;
-  const file = fs.createWriteStream(partPath, { flags: offset > 0 ? 'a' : 'w', highWaterMark: WRITE_HIGH_WATER_MARK });
+  const file = fs.createWriteStream(partPath, {
+    flags: offset > 0 ? 'a' : 'w',
+    highWaterMark: writeBufferFor(total === null ? null : total - offset),
+  });
   // pipeline() passes the first error on to every stream: remember which side failed first
   let failedFirst: 'file' | 'body' | undefined;
   // why we stopped the body ourselves (a stall, a throw from onProgress)
