@@ -58,7 +58,7 @@ describe('the Node default transport over HTTPS', () => {
       '  console.log(JSON.stringify([token.body, page.body]));',
       '})().catch((error) => { console.error(error); process.exit(1); });',
     ].join('\n');
-    const env = { ...process.env, NODE_EXTRA_CA_CERTS: path.join(dir, 'cert.pem') };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: path.join(dir, 'cert.pem') };
     for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy']) delete env[name];
     const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
       cwd: path.resolve(__dirname, '../../..'),
