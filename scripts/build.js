@@ -107,9 +107,10 @@ function entryPoints() {
     if (fs.existsSync(source)) entries.add(source);
   }
   if (entries.size === 0) throw new Error('package.json names no entry point under dist/');
-  for (const target of Object.values(PACKAGE_IMPORTS).flatMap((conditions) => Object.values(conditions))) {
-    const source = path.join(root, 'lib', target.replace(/\.js$/, '.ts'));
-    if (!fs.existsSync(source)) throw new Error(`package.json "imports" names ${path.relative(root, source)}, which does not exist`);
+  // the modules package.json "imports" names, as the sources they are (builtPath checked their form)
+  for (const target of Object.values(manifest.imports ?? {}).flatMap((conditions) => Object.values(conditions))) {
+    const source = path.join(root, target);
+    if (!fs.existsSync(source)) throw new Error(`package.json "imports" names ${target}, which does not exist`);
     entries.add(source);
   }
   return [...entries].sort();

@@ -1,4 +1,3 @@
-import type { AxiosInstance } from 'axios';
 import { axiosOf } from './axios-instance';
 import type { HttpContext } from './context';
 
@@ -54,16 +53,17 @@ export function jsonRequestConfig(request: ApiRequest) {
   } as const;
 }
 
-/** A transport over one axios instance, or over one that is still being made. */
-export function axiosTransport(instance: AxiosInstance | Promise<AxiosInstance>): ApiTransport {
-  let ready = instance instanceof Promise ? undefined : instance;
-  const pending = instance instanceof Promise ? instance.then((made) => (ready = made)) : undefined;
+/**
+ * A transport over the context's axios instance: the user's own, or the one `axiosOf` makes at the
+ * first request. Once the instance exists, `axiosOf` gives it directly, so that a request goes out
+ * in the same tick.
+ */
+export function axiosTransport(context: HttpContext): ApiTransport {
   return {
     send(request) {
       const config = jsonRequestConfig(request);
-      // the instance itself once it exists, so that a request goes out in the same tick
-      if (ready) return ready.request<unknown>(config);
-      return pending!.then((made) => made.request<unknown>(config));
+      const instance = axiosOf(context);
+      return instance instanceof Promise ? instance.then((made) => made.request<unknown>(config)) : instance.request<unknown>(config);
     },
   };
 }
@@ -84,18 +84,14 @@ const made = new WeakMap<HttpContext, ApiTransport>();
  * context.
  */
 export function apiTransportOf(context: HttpContext): ApiTransport | Promise<ApiTransport> {
-  let transport = made.get(context);
-  if (transport) return transport;
-  if (context.axios) {
-    transport = axiosTransport(axiosOf(context));
-    made.set(context, transport);
-    return transport;
+  const known = made.get(context);
+  if (known) return known;
+  if (!context.axios && !loadedModule) {
+    defaultModule ??= (import('#default-transport') as Promise<DefaultTransportModule>).then((module) => (loadedModule = module));
+    return defaultModule.then(() => apiTransportOf(context));
   }
-  if (loadedModule) {
-    transport = loadedModule.createDefaultTransport(() => axiosTransport(axiosOf(context)));
-    made.set(context, transport);
-    return transport;
-  }
-  defaultModule ??= (import('#default-transport') as Promise<DefaultTransportModule>).then((module) => (loadedModule = module));
-  return defaultModule.then(() => apiTransportOf(context));
+  const viaAxios = (): ApiTransport => axiosTransport(context);
+  const transport = context.axios ? viaAxios() : loadedModule!.createDefaultTransport(viaAxios);
+  made.set(context, transport);
+  return transport;
 }

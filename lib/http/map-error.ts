@@ -31,7 +31,7 @@ function text(value: unknown): string {
 
 function envelopeOf(body: unknown): ErrorEnvelope {
   if (body && typeof body === 'object' && 'error' in body) {
-    const error = (body).error;
+    const error = body.error;
     if (error && typeof error === 'object') return error;
   }
   return {};

@@ -52,7 +52,6 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined): R
   return policy;
 }
 
-
 /** One retry about to happen. */
 export interface RetryEvent {
   /** 1 for the first retry. */

