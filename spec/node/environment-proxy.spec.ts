@@ -7,7 +7,7 @@ import { PixivClient } from '../../lib';
 import { downloadFile } from '../../lib/node';
 import { FakePixivServer } from '../../lib/testing';
 import { ImageServer, sha256 } from './image-server';
-import { makeClient, makeTempDir, removeDir } from './support';
+import { PROXY_VARIABLES, makeClient, makeTempDir, removeDir } from './support';
 
 /** A forward proxy on 127.0.0.1 for plain-http targets: records every absolute URL it is asked for. */
 class ForwardProxy {
@@ -41,17 +41,6 @@ class ForwardProxy {
   }
 }
 
-const VARIABLES = [
-  'HTTPS_PROXY',
-  'https_proxy',
-  'HTTP_PROXY',
-  'http_proxy',
-  'ALL_PROXY',
-  'all_proxy',
-  'NO_PROXY',
-  'no_proxy',
-];
-
 describe('image requests and a proxy set in the environment', () => {
   let server: ImageServer;
   let proxy: ForwardProxy;
@@ -59,7 +48,7 @@ describe('image requests and a proxy set in the environment', () => {
   const saved: Record<string, string | undefined> = {};
 
   beforeEach(async () => {
-    for (const name of VARIABLES) {
+    for (const name of PROXY_VARIABLES) {
       saved[name] = process.env[name];
       delete process.env[name];
     }
@@ -69,7 +58,7 @@ describe('image requests and a proxy set in the environment', () => {
   });
 
   afterEach(async () => {
-    for (const name of VARIABLES) {
+    for (const name of PROXY_VARIABLES) {
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];
     }

@@ -1,7 +1,9 @@
 import axios, { AxiosInstance } from 'axios';
+import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { promisify } from 'node:util';
 import { Observable, of } from 'rxjs';
 import { RetryEvent, resolveRetryPolicy } from '../../lib/http/retry';
 import { ContentType, Illustration, Size, UgoiraMetadata } from '../../lib/models';
@@ -127,4 +129,21 @@ export function failure(promise: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   );
+}
+
+/** The variables a proxy is read from (axios, through proxy-from-env), `NO_PROXY` included, in either case. */
+export const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy', 'NO_PROXY', 'no_proxy'] as const;
+
+/**
+ * Runs `script` in a fresh Node process on the repository's sources (ts-node, from the repository
+ * root), with no proxy in its environment and `env` added; resolves with what it printed.
+ */
+export async function runInFreshNode(script: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const environment: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of PROXY_VARIABLES) delete environment[name];
+  const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+    cwd: path.resolve(__dirname, '../..'),
+    env: { ...environment, ...env },
+  });
+  return stdout;
 }

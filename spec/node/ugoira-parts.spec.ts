@@ -1,12 +1,10 @@
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { MIN_GIF_DELAY_CS, gifDelays } from '../../lib/node/ugoira/gif-delays';
 import { ZipReader } from '../../lib/node/ugoira/zip-reader';
 import { crc32, storedZip } from '../../lib/testing/zip';
-import { makeTempDir, removeDir } from './support';
+import { makeTempDir, removeDir, runInFreshNode } from './support';
 
 describe('the GIF codecs', () => {
   it('are not loaded by pixiv-rx/node, only when a GIF is made', async () => {
@@ -16,9 +14,7 @@ describe('the GIF codecs', () => {
       'const atImport = loaded();',
       "require('./lib/node/ugoira/gif-codecs').loadGifCodecs().then((codecs) => console.log(JSON.stringify({ atImport, afterLoad: loaded(), encoder: typeof codecs.GIFEncoder, decoder: typeof codecs.decodeJpeg })));",
     ].join('\n');
-    const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-      cwd: path.resolve(__dirname, '../..'),
-    });
+    const stdout = await runInFreshNode(script);
     const seen = JSON.parse(stdout) as { atImport: number; afterLoad: number; encoder: string; decoder: string };
     expect(seen).toMatchObject({ atImport: 0, encoder: 'function', decoder: 'function' });
     expect(seen.afterLoad).toBeGreaterThanOrEqual(2);
@@ -33,9 +29,7 @@ describe('pixiv-rx/node at import', () => {
       "require('./lib/node');",
       "console.log(JSON.stringify(process.moduleLoadList.filter((m) => !before.has(m) && heavy.test(m))));",
     ].join('\n');
-    const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-      cwd: path.resolve(__dirname, '../..'),
-    });
+    const stdout = await runInFreshNode(script);
     // ts-node itself loads some of them before the script runs; what pixiv-rx/node adds must be none
     expect(JSON.parse(stdout)).toEqual([]);
   }, 60_000);

@@ -1,11 +1,11 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
+import { runInFreshNode } from '../support';
 
 /**
  * The way to Pixiv itself: HTTPS through node:https, with a certificate the child process trusts
@@ -58,12 +58,7 @@ describe('the Node default transport over HTTPS', () => {
       '  console.log(JSON.stringify([token.body, page.body]));',
       '})().catch((error) => { console.error(error); process.exit(1); });',
     ].join('\n');
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: path.join(dir, 'cert.pem') };
-    for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy']) delete env[name];
-    const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-      cwd: path.resolve(__dirname, '../../..'),
-      env,
-    });
+    const stdout = await runInFreshNode(script, { NODE_EXTRA_CA_CERTS: path.join(dir, 'cert.pem') });
 
     expect(JSON.parse(stdout)).toEqual([
       { url: '/auth/token', form: 'grant_type=refresh_token', next_url: null },

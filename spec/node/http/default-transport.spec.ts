@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
-import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
 import { lastValueFrom } from 'rxjs';
 import { BadApiResponse, NetworkError, PixivApiError, RateLimitError } from '../../../lib/errors';
@@ -10,6 +7,7 @@ import type { HttpContext } from '../../../lib/http/context';
 import { requestJson } from '../../../lib/http/request';
 import { resolveRetryPolicy } from '../../../lib/http/retry';
 import { sendWithNodeHttp } from '../../../lib/node/http/default-transport';
+import { runInFreshNode } from '../support';
 
 /** A context without an axios instance: API requests take the default transport, node:http in Node. */
 function context(timeoutMs = 0): HttpContext {
@@ -221,12 +219,7 @@ describe('API calls in a fresh Node process', () => {
       '  await fake.close();',
       '})();',
     ].join('\n');
-    const env = { ...process.env };
-    for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy']) delete env[name];
-    const { stdout } = await promisify(execFile)(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
-      cwd: path.resolve(__dirname, '../../..'),
-      env,
-    });
+    const stdout = await runInFreshNode(script);
     expect(JSON.parse(stdout)).toEqual({ id: 'number', axios: 0 });
   }, 60_000);
 });
