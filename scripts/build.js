@@ -8,10 +8,12 @@
 // rxjs (the peer dependency) and axios (loaded at the first API request, never when the user gave
 // an instance) stay external, like every dependency that is CommonJS only; io-ts, fp-ts and
 // @noble/hashes are bundled from their ES builds, so only what pixiv-rx uses of them is loaded.
-// rxjs is imported from its index, as the application imports it: importing it module by module
-// (`rxjs/internal/...`) loads fewer modules when pixiv-rx comes alone, but resolving and (for
-// import()) wrapping each of those modules costs more than it saves once the application has
-// loaded rxjs itself (bench/RESULTS.md).
+// The ES build imports rxjs from its index, as the application imports it: under Node, import()
+// of rxjs module by module (`rxjs/internal/...`) wraps each of those CommonJS modules as an ES
+// module, which costs more than it saves once the application has loaded rxjs itself, and
+// bundlers resolve both forms to the same files anyway. The CommonJS build takes rxjs from a
+// facade (`rxjsFacade`): the index when the application has loaded it, else the rxjs modules
+// pixiv-rx uses, one by one (72 of rxjs' 223 modules; bench/RESULTS.md).
 // Whatever lib/ holds is built as long as an entry reaches it.
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -76,6 +78,81 @@ function resolvePackageImports(esm) {
     if (fixed !== source) fs.writeFileSync(file, fixed);
   }
 }
+/**
+ * Where each name of rxjs' index comes from, read from the index of its ES build
+ * (`export { mergeMap } from './internal/operators/mergeMap';`): `mergeMap` →
+ * `rxjs/internal/operators/mergeMap`, a path rxjs exports (`"./internal/*"`) with the same
+ * conditions as its index, so that both always name the same build of a module.
+ * @returns {Map<string, string>}
+ */
+function rxjsModules() {
+  const rxjsRoot = path.dirname(require.resolve('rxjs/package.json'));
+  const index = fs.readFileSync(path.join(rxjsRoot, 'dist', 'esm', 'index.js'), 'utf8');
+  const modules = new Map();
+  for (const [, names, from] of index.matchAll(/^export \{([^}]*)\} from '\.\/(internal\/[^']+)';$/gm)) {
+    for (const name of names.split(',').map((part) => part.trim()).filter(Boolean)) modules.set(name, `rxjs/${from}`);
+  }
+  if (!modules.has('Observable')) throw new Error(`no exports found in ${path.join(rxjsRoot, 'dist', 'esm', 'index.js')}`);
+  return modules;
+}
+
+/** The CommonJS build's rxjs (see {@link rxjsFacade}), beside the chunks. */
+const RXJS_FACADE = 'chunks/rxjs.js';
+
+/**
+ * The CommonJS module every CommonJS file of the build takes rxjs from: rxjs' index when the
+ * application has loaded it already (one cached `require`), else only the modules of the names
+ * pixiv-rx uses, one by one. Requiring those deep paths costs a resolution each (about 0.2 ms),
+ * which is worth it only when they are not loaded yet. Either way they are the same files, so
+ * an `Observable` is the application's `Observable`, whichever of the two loaded first.
+ * @param {Set<string>} names every name the build imports from rxjs
+ * @param {Map<string, string>} modules
+ */
+function rxjsFacade(names, modules) {
+  /** @type {Map<string, string[]>} */
+  const byModule = new Map();
+  for (const name of [...names].sort()) {
+    const from = modules.get(name);
+    if (!from) throw new Error(`rxjs' index exports no ${name}`);
+    byModule.set(from, [...(byModule.get(from) ?? []), name]);
+  }
+  const deep = [...byModule].map(([from, list], i) => {
+    const local = `m${i}`;
+    return { require: `  const ${local} = require(${JSON.stringify(from)});`, exports: list.map((name) => `${name}: ${local}.${name}`) };
+  });
+  return [
+    "'use strict';",
+    '// rxjs for the CommonJS build: its index when the application has loaded it, else the modules',
+    "// of the names pixiv-rx uses (scripts/build.js, rxjsFacade)",
+    "if (require.cache[require.resolve('rxjs')]) {",
+    "  module.exports = require('rxjs');",
+    '} else {',
+    ...deep.map((entry) => entry.require),
+    `  module.exports = { ${deep.flatMap((entry) => entry.exports).join(', ')} };`,
+    '}',
+    '',
+  ].join('\n');
+}
+
+/**
+ * In a built ES module, `from "rxjs"` → `from "<relative path of the facade>"`, collecting the
+ * names imported. Fails on any other form of import of rxjs.
+ * @param {string} source
+ * @param {string} file the module's path under dist/esm
+ * @param {string} esm dist/esm
+ * @param {Set<string>} names
+ */
+function importRxjsFacade(source, file, esm, names) {
+  let relative = path.relative(path.dirname(file), path.join(esm, RXJS_FACADE)).split(path.sep).join('/');
+  if (!relative.startsWith('.')) relative = `./${relative}`;
+  const rewritten = source.replace(/import\s*\{([^}]*)\}\s*from\s*"rxjs";/g, (_, list) => {
+    for (const specifier of list.split(',').map((part) => part.trim()).filter(Boolean)) names.add(specifier.split(/\s+as\s+/)[0]);
+    return `import {${list}} from ${JSON.stringify(relative)};`;
+  });
+  if (/["']rxjs["']/.test(rewritten)) throw new Error(`${file}: an import of rxjs that is not \`import { … } from "rxjs"\``);
+  return rewritten;
+}
+
 /** The language level of the output, as tsconfig.json's `target`. */
 const TARGET = 'es2022';
 
@@ -156,10 +233,12 @@ async function main() {
   resolvePackageImports(esm);
 
   // the same files as CommonJS: `import`/`export` become `require`/`exports`, `import()` of an
-  // external package a `require` on first use (Node's CommonJS loader, no ES module graph)
+  // external package a `require` on first use (Node's CommonJS loader, no ES module graph), and
+  // rxjs comes through the facade
+  const rxjsNames = new Set();
   for (const file of walk(esm)) {
     if (!file.endsWith('.js')) continue;
-    const source = fs.readFileSync(file, 'utf8');
+    const source = importRxjsFacade(fs.readFileSync(file, 'utf8'), file, esm, rxjsNames);
     const { code } = await esbuild.transform(source, {
       format: 'cjs',
       target: TARGET,
@@ -173,6 +252,7 @@ async function main() {
     fs.writeFileSync(out, code);
   }
 
+  fs.writeFileSync(path.join(cjs, RXJS_FACADE), rxjsFacade(rxjsNames, rxjsModules()));
   fs.writeFileSync(path.join(cjs, 'package.json'), '{ "type": "commonjs" }\n');
   fs.writeFileSync(path.join(esm, 'package.json'), '{ "type": "module" }\n');
   for (const bin of Object.values(typeof manifest.bin === 'string' ? { bin: manifest.bin } : (manifest.bin ?? {}))) {

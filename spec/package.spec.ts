@@ -64,6 +64,29 @@ describe('the packed tarball', () => {
     expect(out).toBe('function original function true');
   });
 
+  it('takes rxjs from the application under require(), whichever of the two loads first', () => {
+    // how many rxjs modules are loaded, and whether pixiv-rx's streams are the application's Observables
+    const probe = (order: 'rxjs first' | 'pixiv-rx first'): string =>
+      node(app, [
+        '-e',
+        `const first = ${JSON.stringify(order)} === 'rxjs first' ? require('rxjs') : require('pixiv-rx');
+         const loaded = () => Object.keys(require.cache).filter((file) => /[\\\\/]node_modules[\\\\/]rxjs[\\\\/]/.test(file)).length;
+         const alone = loaded();
+         const p = require('pixiv-rx');
+         const rxjs = require('rxjs');
+         const stream = new p.PixivClient().illustration$(1);
+         rxjs.firstValueFrom(stream.pipe(rxjs.map(() => 'value'))).catch((e) => e.name).then((outcome) => {
+           console.log(JSON.stringify({ alone, after: loaded(), observable: stream instanceof rxjs.Observable, outcome }));
+         });`,
+      ]);
+    const rxjsFirst = JSON.parse(probe('rxjs first')) as { alone: number; after: number; observable: boolean; outcome: string };
+    const libraryFirst = JSON.parse(probe('pixiv-rx first')) as typeof rxjsFirst;
+    expect(rxjsFirst).toEqual({ alone: rxjsFirst.after, after: rxjsFirst.after, observable: true, outcome: 'AuthenticationRequired' });
+    // alone, pixiv-rx loads the rxjs modules it uses, not the whole index
+    expect(libraryFirst.alone).toBeLessThan(rxjsFirst.after / 2);
+    expect(libraryFirst).toMatchObject({ after: rxjsFirst.after, observable: true, outcome: 'AuthenticationRequired' });
+  });
+
   it('loads with import()', () => {
     const out = node(app, [
       '--input-type=module',
