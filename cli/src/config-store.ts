@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -84,7 +83,7 @@ export class ConfigStore {
     // mkdir leaves an existing folder alone, and its mode is subject to the umask: make sure
     fs.chmodSync(this.directory, 0o700);
     const data = `${JSON.stringify({ ...credentials, savedAt: new Date().toISOString() }, null, 2)}\n`;
-    const temporary = path.join(this.directory, `.${CREDENTIALS_FILE}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    const temporary = path.join(this.directory, `.${CREDENTIALS_FILE}.${process.pid}.${randomHex(6)}.tmp`);
     let fd: number | undefined;
     try {
       // 'wx': never follow or reuse a file someone else put there
@@ -125,4 +124,12 @@ export function resolveRefreshToken(env: NodeJS.ProcessEnv, store: ConfigStore):
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * `bytes` random bytes as hex, from the global Web Crypto: node:crypto would be loaded by every
+ * start of the command (`--help` included) for a file name that only `login` writes.
+ */
+function randomHex(bytes: number): string {
+  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(bytes))).toString('hex');
 }
