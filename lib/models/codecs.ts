@@ -2,11 +2,12 @@
  * Small building-block codecs shared by the response codecs.
  *
  * Every raw codec in this folder is transformation-free: when a body is valid, decoding returns
- * the very object it was given. That lets {@link withFastPath} check a whole page with the
- * allocation-free `is` guards and fall back to io-ts' path-collecting `validate` only when
+ * the very object it was given. That lets {@link withFastPath} check a whole page with one
+ * allocation-free guard and fall back to io-ts' path-collecting `validate` only when
  * something is wrong.
  */
 import * as t from 'io-ts';
+import { compileGuard, type Guard } from './compile-guard';
 
 function isDateString(u: unknown): u is string {
   return typeof u === 'string' && !Number.isNaN(Date.parse(u));
@@ -73,9 +74,10 @@ export const NullableString = t.union([t.string, t.null], 'string | null');
 export const UrlRecord = t.record(t.string, t.string, 'Record<string, string>');
 
 /**
- * The same codec, with `validate` answering from the allocation-free `is` guard when the value is
- * valid, and running io-ts' full validation (which builds a context per field) only to report
- * where an invalid value went wrong.
+ * The same codec, with `validate` answering from an allocation-free guard when the value is valid,
+ * and running io-ts' full validation (which builds a context per field) only to report where an
+ * invalid value went wrong. The guard is the codec's `is`, compiled into one function at the first
+ * use ({@link compileGuard}).
  *
  * Only for transformation-free codecs, whose valid input is its own output.
  */
@@ -83,7 +85,9 @@ export class FastPathType<A, O> extends t.Type<A, O, unknown> {
   readonly _tag = 'FastPathType' as const;
 
   constructor(readonly type: t.Type<A, O, unknown>) {
-    super(type.name, type.is, (u, c) => (type.is(u) ? t.success(u) : type.validate(u, c)), type.encode);
+    let guard: Guard | undefined;
+    const is = (u: unknown): u is A => (guard ??= compileGuard(type))(u);
+    super(type.name, is, (u, c) => (is(u) ? t.success(u) : type.validate(u, c)), type.encode);
   }
 }
 
