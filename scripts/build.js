@@ -104,7 +104,8 @@ const RXJS_FACADE = 'chunks/rxjs.js';
  * application has loaded it already (one cached `require`), else only the modules of the names
  * pixiv-rx uses, one by one. Requiring those deep paths costs a resolution each (about 0.2 ms),
  * which is worth it only when they are not loaded yet. Either way they are the same files, so
- * an `Observable` is the application's `Observable`, whichever of the two loaded first.
+ * an `Observable` is the application's `Observable`, whichever of the two loaded first. Where
+ * `require` has no `resolve` or `cache` (a bundle), the facade is the index.
  * @param {Set<string>} names every name the build imports from rxjs
  * @param {Map<string, string>} modules
  */
@@ -124,7 +125,8 @@ function rxjsFacade(names, modules) {
     "'use strict';",
     '// rxjs for the CommonJS build: its index when the application has loaded it, else the modules',
     "// of the names pixiv-rx uses (scripts/build.js, rxjsFacade)",
-    "if (require.cache[require.resolve('rxjs')]) {",
+    // a bundler (a CommonJS app bundled for a browser) may give no require.resolve or cache: the index then
+    "if (typeof require.resolve !== 'function' || !require.cache || require.cache[require.resolve('rxjs')]) {",
     "  module.exports = require('rxjs');",
     '} else {',
     ...deep.map((entry) => entry.require),

@@ -181,6 +181,38 @@ describe('the packed tarball', () => {
     expect(inputs.some((path) => path.includes('axios/lib/platform/browser'))).toBe(true);
   });
 
+  it('bundles its CommonJS build for a browser too, and the bundle runs where there is no require', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      stdin: {
+        contents: `const p = require('pixiv-rx'); const rxjs = require('rxjs');
+          globalThis.report(typeof p.PixivClient, new p.PixivClient().illustration$(1) instanceof rxjs.Observable);`,
+        resolveDir: app,
+        loader: 'js',
+      },
+      absWorkingDir: app,
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      write: false,
+      logLevel: 'silent',
+    });
+    const { runInNewContext } = await import('node:vm');
+    const reported: unknown[] = [];
+    runInNewContext(result.outputFiles[0].text, {
+      report: (...values: unknown[]) => reported.push(...values),
+      console,
+      URL,
+      AbortController,
+      TextEncoder,
+      TextDecoder,
+      setTimeout,
+      clearTimeout,
+      queueMicrotask,
+    });
+    expect(reported).toEqual(['function', true]);
+  });
+
   it('serves every endpoint of the 0.2 additions from the installed library, against the installed fake', () => {
     // one call per row of the additions table, through the public entry points only
     const out = node(app, [
