@@ -13,7 +13,7 @@
 // module, which costs more than it saves once the application has loaded rxjs itself, and
 // bundlers resolve both forms to the same files anyway. The CommonJS build takes rxjs from a
 // facade (`rxjsFacade`): the index when the application has loaded it, else the rxjs modules
-// pixiv-rx uses, one by one (72 of rxjs' 223 modules; bench/RESULTS.md).
+// pixiv-rx uses, one by one (71 of rxjs' 223 modules; bench/RESULTS.md).
 // Whatever lib/ holds is built as long as an entry reaches it.
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -64,6 +64,12 @@ function checkBrowserField() {
   if (missing.length > 0) throw new Error(`package.json "browser" must map ${missing.join(', ')}`);
 }
 
+/** How `file` names `target` in an import: `./x.js`, `../chunks/x.js`, with forward slashes. */
+function relativeSpecifier(file, target) {
+  const relative = path.relative(path.dirname(file), target).split(path.sep).join('/');
+  return relative.startsWith('.') ? relative : `./${relative}`;
+}
+
 /** Each `import("#name")` in a built ES module becomes the relative path of its Node module. */
 function resolvePackageImports(esm) {
   for (const file of walk(esm)) {
@@ -71,9 +77,7 @@ function resolvePackageImports(esm) {
     const source = fs.readFileSync(file, 'utf8');
     let fixed = source;
     for (const [name, { node }] of Object.entries(PACKAGE_IMPORTS)) {
-      let relative = path.relative(path.dirname(file), path.join(esm, node)).split(path.sep).join('/');
-      if (!relative.startsWith('.')) relative = `./${relative}`;
-      fixed = fixed.split(JSON.stringify(name)).join(JSON.stringify(relative));
+      fixed = fixed.split(JSON.stringify(name)).join(JSON.stringify(relativeSpecifier(file, path.join(esm, node))));
     }
     if (fixed !== source) fs.writeFileSync(file, fixed);
   }
@@ -145,8 +149,7 @@ function rxjsFacade(names, modules) {
  * @param {Set<string>} names
  */
 function importRxjsFacade(source, file, esm, names) {
-  let relative = path.relative(path.dirname(file), path.join(esm, RXJS_FACADE)).split(path.sep).join('/');
-  if (!relative.startsWith('.')) relative = `./${relative}`;
+  const relative = relativeSpecifier(file, path.join(esm, RXJS_FACADE));
   const rewritten = source.replace(/import\s*\{([^}]*)\}\s*from\s*"rxjs";/g, (_, list) => {
     for (const specifier of list.split(',').map((part) => part.trim()).filter(Boolean)) names.add(specifier.split(/\s+as\s+/)[0]);
     return `import {${list}} from ${JSON.stringify(relative)};`;
