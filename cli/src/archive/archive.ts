@@ -118,15 +118,25 @@ export class DownloadArchive {
     if (options.mustExist && !fs.existsSync(absolute)) {
       throw new ArchiveError(`No archive at ${absolute} yet: it is created by the first download`, 'missing', absolute);
     }
-    let db: Database.Database | undefined;
-    try {
-      fs.mkdirSync(path.dirname(absolute), { recursive: true });
-      db = new Database(absolute, { timeout: BUSY_TIMEOUT_MS, fileMustExist: options.mustExist === true });
-      checkAndMigrate(db, absolute);
-      return new DownloadArchive(db, absolute);
-    } catch (error) {
-      db?.close();
-      throw archiveError(error, absolute);
+    const giveUpAt = Date.now() + BUSY_TIMEOUT_MS;
+    for (let attempt = 0; ; attempt++) {
+      let db: Database.Database | undefined;
+      try {
+        fs.mkdirSync(path.dirname(absolute), { recursive: true });
+        db = new Database(absolute, { timeout: BUSY_TIMEOUT_MS, fileMustExist: options.mustExist === true });
+        checkAndMigrate(db, absolute);
+        return new DownloadArchive(db, absolute);
+      } catch (error) {
+        db?.close();
+        // two runs creating the same archive at once: where waiting could deadlock (one holds a
+        // read lock while the other commits its schema), SQLite answers SQLITE_BUSY at once
+        // instead of waiting. The schema is written in one transaction: open again shortly.
+        if (isBusy(error) && Date.now() < giveUpAt) {
+          sleepSync(Math.min(100, 5 * 2 ** attempt));
+          continue;
+        }
+        throw archiveError(error, absolute);
+      }
     }
   }
 
@@ -354,6 +364,17 @@ function checkAndMigrate(db: Database.Database, file: string): void {
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     db.pragma(`application_id = ${ARCHIVE_APPLICATION_ID}`);
   }).immediate();
+}
+
+/** Whether SQLite answered that another connection holds the lock (`SQLITE_BUSY`, `SQLITE_BUSY_RECOVERY`…). */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
+/** Blocks the thread for `ms` (opening the archive is synchronous, as better-sqlite3 is). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 const CORRUPT_CODES = new Set(['SQLITE_NOTADB', 'SQLITE_CORRUPT']);
