@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -144,6 +144,41 @@ describe('DownloadArchive.open', () => {
     expect(error).toBeInstanceOf(ArchiveError);
     expect((error as ArchiveError).problem).toBe('unwritable');
     expect((error as ArchiveError).message).toMatch(/^Cannot use the archive .*plain-file.*\((ENOTDIR|EEXIST)\)$/);
+  });
+
+  it('waits while another process creates the archive, where SQLite answers SQLITE_BUSY without waiting', async () => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // another run in the middle of creating the archive: its write lock held, not yet committed
+    const creator = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const Database = require(process.argv[1]);
+        const db = new Database(process.argv[2]);
+        db.exec('BEGIN IMMEDIATE');
+        db.pragma('application_id = ${ARCHIVE_APPLICATION_ID}');
+        console.log('locked');
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+        db.exec('COMMIT');
+        db.close();`,
+        require.resolve('better-sqlite3'),
+        file,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise<number | null>((resolve) => creator.on('exit', resolve));
+    await new Promise<void>((resolve) => creator.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve()));
+
+    const archive = open();
+    expect(await exited).toBe(0);
+    expect(archive.isArchived(sampleWork({ id: 1 }), 'original')).toBe(false);
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      db.close();
+    }
   });
 
   it('with mustExist, does not create a missing archive', () => {
