@@ -167,7 +167,9 @@ describe('DownloadArchive.open', () => {
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const exited = new Promise<number | null>((resolve) => creator.on('exit', resolve));
-    await new Promise<void>((resolve) => creator.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve()));
+    // a creator that fails before it holds the lock fails the test here, not at jest's timeout
+    const locked = new Promise<void>((resolve) => creator.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve()));
+    await Promise.race([locked, exited.then((code) => Promise.reject(new Error(`the creator exited with ${code} before it held the lock`)))]);
 
     const archive = open();
     expect(await exited).toBe(0);
