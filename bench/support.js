@@ -209,10 +209,11 @@ function appRequire(root) {
 /**
  * The internal modules the reference runs use, which the built package does not export (it is one
  * bundle per entry point): `decode`, `IllustrationsBody` and `toIllustration` (lib/models),
- * `jsonRequestConfig` (lib/http/api-transport.ts) and `appHeaders` (lib/http/headers.ts), bundled from
- * lib/ the way the package is (scripts/bench.js, `INTERNALS`).
+ * `jsonRequestConfig` (lib/http/api-transport.ts), `Cancellation` (lib/http/cancellation.ts) and
+ * `appHeaders` (lib/http/headers.ts), bundled from lib/ the way the package is (scripts/bench.js,
+ * `INTERNALS`).
  * @param {string} root
- * @returns {typeof import('../lib/models/index') & typeof import('../lib/http/api-transport') & typeof import('../lib/http/headers')}
+ * @returns {typeof import('../lib/models/index') & typeof import('../lib/http/api-transport') & typeof import('../lib/http/cancellation') & typeof import('../lib/http/headers')}
  */
 function internals(root) {
   return require(path.join(root, 'internals.js'));

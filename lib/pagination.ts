@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { Observable, Subscription, mergeMap } from 'rxjs';
+import { Observable, Subscription } from 'rxjs';
 import type { AuthorizedCaller } from './auth/authorized';
 import { currentDemand, subscribeWithDemand } from './demand';
 import type { DateWindows } from './endpoints/endpoint';
@@ -89,10 +89,10 @@ export function paginate<Body extends WithNextUrl, Item, Next, Extra>(
           }
           // send the URL exactly as checked: axios would join a string that does not start with
           // a scheme (" https://…", "\nhttps://…") to the instance's baseURL
-          const absolute = absoluteUrl(nextUrl);
+          const absolute = parseUrl(nextUrl);
           if (absolute === null) return fail('next_url is not an absolute URL', nextUrl);
           const url = caller.toApiUrl(absolute);
-          if (url === null) return fail('next_url leaves the API origin', absolute);
+          if (url === null) return fail('next_url leaves the API origin', absolute.href);
           if (fetched.has(url)) return fail('next_url repeats a page already fetched: the listing loops', url);
           fetched.add(url);
           if (demand) cancelWait = demand.whenReady(() => load({ method: 'GET', url }));
@@ -101,7 +101,8 @@ export function paginate<Body extends WithNextUrl, Item, Next, Extra>(
       });
     };
 
-    fetched.add(absoluteUrl(withQuery(first.url, first.params)) ?? first.url);
+    const firstUrl = withQuery(first.url, first.params);
+    fetched.add(parseUrl(firstUrl)?.href ?? firstUrl);
     load(first);
     return () => {
       cancelWait?.();
@@ -117,7 +118,7 @@ export function paginate<Body extends WithNextUrl, Item, Next, Extra>(
  * @throws TypeError when `resumeFrom` is not such a URL
  */
 export function resumeRequest(caller: AuthorizedCaller, resumeFrom: string, endpointUrl: string): RequestSpec {
-  const absolute = absoluteUrl(resumeFrom);
+  const absolute = parseUrl(resumeFrom);
   const url = absolute === null ? null : caller.toApiUrl(absolute);
   if (url === null) {
     throw new TypeError(`resumeFrom must be a nextUrl on the API origin, got ${JSON.stringify(resumeFrom.slice(0, 200))}`);
@@ -205,18 +206,33 @@ function queryOf(url: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(url.slice(start + 1)).entries());
 }
 
-/** The normalised absolute form of `url` (`new URL(url).href`), or null when it is not absolute. */
-function absoluteUrl(url: string): string | null {
+/** `url` parsed, or null when it is not an absolute URL. */
+function parseUrl(url: string): URL | null {
   try {
-    return new URL(url).href;
+    return new URL(url);
   } catch {
     return null;
   }
 }
 
-/** Flattens a page stream into its items. */
+/**
+ * Flattens a page stream into its items, in order. A loop over each page's items rather than a
+ * `mergeMap`, which would make a stream of its own for every page; it stops in the middle of a
+ * page when the subscriber is done (`take`).
+ */
 export function itemsOf<T>(pages: Observable<Page<T, unknown, unknown>>): Observable<T> {
-  return pages.pipe(mergeMap((page) => page.items));
+  return new Observable<T>((subscriber) =>
+    pages.subscribe({
+      next: (page) => {
+        for (const item of page.items) {
+          if (subscriber.closed) return;
+          subscriber.next(item);
+        }
+      },
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    }),
+  );
 }
 
 /** A cursor that reads one numeric query parameter of `next_url` (`offset`, `max_bookmark_id`). */

@@ -146,6 +146,7 @@ function snapshot() {
 const INTERNALS = `
 export { decode, IllustrationsBody, toIllustration } from './models';
 export { jsonRequestConfig } from './http/api-transport';
+export { Cancellation } from './http/cancellation';
 export { appHeaders } from './http/headers';
 `;
 

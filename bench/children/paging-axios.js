@@ -3,7 +3,7 @@
 /**
  * References for the paging case, not targets: the floor's loop sent through axios, with the
  * request config pixiv-rx's `requestJson` uses (`jsonRequestConfig` from the build), from a fresh
- * `axios.create()` with an AbortController per request. With `decode: true` every body also goes through io-ts
+ * `axios.create()` with a Cancellation (and so an AbortSignal) per request. With `decode: true` every body also goes through io-ts
  * `decode(IllustrationsBody)` and `toIllustration`, from the built package.
  *
  * That second line is the floor of the design's stack (axios as the transport, every body
@@ -20,7 +20,7 @@ async function main() {
   const axios = load('axios');
   const internals = support.internals(root);
   const models = decode ? internals : undefined;
-  const { jsonRequestConfig } = internals;
+  const { jsonRequestConfig, Cancellation } = internals;
   const instance = axios.create();
   const { 'Accept-Encoding': _axiosSendsItself, ...headers } = support.apiHeaders(await support.accessTokenOf(oauthBaseUrl, refreshToken));
 
@@ -30,8 +30,8 @@ async function main() {
   /** @type {string | null} */
   let url = support.userIllustrationsUrl(apiBaseUrl, userId);
   while (url !== null) {
-    const controller = new AbortController();
-    const response = await instance.request(jsonRequestConfig({ method: 'GET', url, headers, data: undefined, signal: controller.signal }));
+    const cancellation = new Cancellation();
+    const response = await instance.request(jsonRequestConfig({ method: 'GET', url, headers, data: undefined, cancellation }));
     if (response.status !== 200) throw new Error(`HTTP ${response.status} for ${url}`);
     const parsed = JSON.parse(/** @type {string} */ (response.data));
     if (models) {

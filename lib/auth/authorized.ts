@@ -1,4 +1,4 @@
-import { Observable, catchError, map, mergeMap, throwError } from 'rxjs';
+import { Observable, catchError, defer, map, mergeMap, throwError } from 'rxjs';
 import { PixivApiError, PixivError } from '../errors';
 import type { HttpContext } from '../http/context';
 import { appHeaders } from '../http/headers';
@@ -55,32 +55,37 @@ export class AuthorizedCaller {
         () => new PixivError('Refusing to send the access token outside the API origin', { request: spec }),
       );
     }
+    const send = (token: string, replayed: boolean): Observable<unknown> =>
+      this.limiter
+        .run(
+          requestJson(this.http, {
+            ...spec,
+            headers: { ...appHeaders(this.language), ...spec.headers, Authorization: `Bearer ${token}` },
+          }),
+        )
+        .pipe(
+          map((response) => response.body),
+          retryWithPolicy(this.http.retry, { idempotent, onRetry: this.http.onRetry }),
+          catchError((error: unknown) => {
+            if (replayed || !isExpiredAccessToken(error)) return throwError(() => error);
+            this.session.invalidate(token);
+            return attempt(true);
+          }),
+        );
+    // the token is read at subscription; only a token that needs refreshing waits for one
     const attempt = (replayed: boolean): Observable<unknown> =>
-      this.session.accessToken$().pipe(
-        mergeMap((token) =>
-          this.limiter
-            .run(
-              requestJson(this.http, {
-                ...spec,
-                headers: { ...appHeaders(this.language), ...spec.headers, Authorization: `Bearer ${token}` },
-              }),
-            )
-            .pipe(
-              map((response) => response.body),
-              retryWithPolicy(this.http.retry, { idempotent, onRetry: this.http.onRetry }),
-              catchError((error: unknown) => {
-                if (replayed || !isExpiredAccessToken(error)) return throwError(() => error);
-                this.session.invalidate(token);
-                return attempt(true);
-              }),
-            ),
-        ),
-      );
+      defer(() => {
+        const token = this.session.freshAccessToken();
+        return token === undefined ? this.session.accessToken$().pipe(mergeMap((refreshed) => send(refreshed, replayed))) : send(token, replayed);
+      });
     return attempt(false);
   }
 
   /** Whether `url` is on the API origin (the only place the bearer token may go). */
   isApiUrl(url: string): boolean {
+    // what the client sends itself starts with the origin and a slash, which no spelling of
+    // another origin does: that case needs no parse
+    if (url.startsWith(this.apiOrigin) && url.charCodeAt(this.apiOrigin.length) === 0x2f) return true;
     try {
       return new URL(url).origin === this.apiOrigin;
     } catch {
@@ -89,20 +94,14 @@ export class AuthorizedCaller {
   }
 
   /**
-   * The URL to send for a `next_url` (or a `resumeFrom`): itself when it is on the API origin; the
-   * same path and query on `apiBaseUrl` when it is on Pixiv's own API origin and `apiBaseUrl` is
-   * another (a proxy or a test server writes Pixiv's URLs into its bodies); `null` for anything
-   * else, which is never sent.
+   * The URL to send for a `next_url` (or a `resumeFrom`), parsed: itself when it is on the API
+   * origin; the same path and query on `apiBaseUrl` when it is on Pixiv's own API origin and
+   * `apiBaseUrl` is another (a proxy or a test server writes Pixiv's URLs into its bodies); `null`
+   * for anything else, which is never sent.
    */
-  toApiUrl(url: string): string | null {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return null;
-    }
-    if (parsed.origin === this.apiOrigin) return parsed.href;
-    if (parsed.origin !== PIXIV_API_ORIGIN) return null;
-    return `${this.apiBaseUrl}${parsed.pathname}${parsed.search}`;
+  toApiUrl(url: URL): string | null {
+    if (url.origin === this.apiOrigin) return url.href;
+    if (url.origin !== PIXIV_API_ORIGIN) return null;
+    return `${this.apiBaseUrl}${url.pathname}${url.search}`;
   }
 }

@@ -150,14 +150,21 @@ export class AuthSession {
    */
   accessToken$(): Observable<string> {
     return defer(() => {
-      const { accessToken, refreshToken, expiresAt } = this.state.value;
-      if (accessToken && accessToken !== this.staleAccessToken && expiresAt && this.fresh(expiresAt)) {
-        return of(accessToken);
-      }
-      const token = refreshToken ?? this.pendingRefreshToken;
+      const fresh = this.freshAccessToken();
+      if (fresh !== undefined) return of(fresh);
+      const token = this.state.value.refreshToken ?? this.pendingRefreshToken;
       if (!token) return throwError(() => new AuthenticationRequired());
       return this.refresh(token);
     });
+  }
+
+  /**
+   * The current access token while `expires_in` allows it and the API has not refused it; else
+   * `undefined`, and `accessToken$()` refreshes.
+   */
+  freshAccessToken(): string | undefined {
+    const { accessToken, expiresAt } = this.state.value;
+    return accessToken && accessToken !== this.staleAccessToken && expiresAt && this.fresh(expiresAt) ? accessToken : undefined;
   }
 
   /** The API said `accessToken` is expired (400 invalid_grant): the next accessToken$() refreshes. */

@@ -1,4 +1,5 @@
 import { axiosOf } from './axios-instance';
+import type { Cancellation } from './cancellation';
 import type { HttpContext } from './context';
 
 /** One API or OAuth exchange, as a transport sends it. */
@@ -9,8 +10,8 @@ export interface ApiRequest {
   readonly headers: Readonly<Record<string, string>>;
   /** A form-encoded body, or none. */
   readonly data: string | undefined;
-  /** Aborts the exchange: unsubscribing, or the client's `timeoutMs`. */
-  readonly signal: AbortSignal;
+  /** Calls the exchange off: unsubscribing, or the client's `timeoutMs`. */
+  readonly cancellation: Cancellation;
 }
 
 /** Whatever the answer's status: the body as text, not parsed, not judged. */
@@ -45,7 +46,7 @@ export function jsonRequestConfig(request: ApiRequest) {
     url: request.url,
     data: request.data,
     headers: request.headers,
-    signal: request.signal,
+    signal: request.cancellation.toSignal(),
     responseType: 'text',
     transformResponse: keepRaw,
     validateStatus: everyStatus,

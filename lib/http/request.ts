@@ -1,6 +1,7 @@
 import { Observable } from 'rxjs';
 import { BadApiResponse, PixivError, RequestTarget } from '../errors';
 import { apiTransportOf, type ApiRequest, type ApiResponse } from './api-transport';
+import { Cancellation } from './cancellation';
 import type { HttpContext } from './context';
 import { startDeadline, timeoutError } from './deadline';
 import { errorFromResponse, toPixivError } from './map-error';
@@ -59,18 +60,18 @@ function parseBody(data: unknown): unknown {
 
 /**
  * One request as a cold Observable: nothing is sent before subscription, each subscription sends
- * its own request with its own AbortController, and unsubscribing while it is in flight aborts it.
+ * its own request with its own Cancellation, and unsubscribing while it is in flight aborts it.
  * Emits the parsed JSON body of a 2xx answer; every failure is a PixivError (no AxiosError).
  */
 export function requestJson(context: HttpContext, spec: RequestSpec): Observable<JsonResponse> {
   return new Observable<JsonResponse>((subscriber) => {
     const url = withQuery(spec.url, spec.params);
     const target: RequestTarget = { method: spec.method, url };
-    const controller = new AbortController();
+    const cancellation = new Cancellation();
     let settled = false;
     // timeoutMs bounds the whole exchange: axios' own `timeout` only fires when the socket goes
     // idle, so an answer that keeps trickling in would never time out
-    const deadline = startDeadline(context.timeoutMs, () => controller.abort());
+    const deadline = startDeadline(context.timeoutMs, () => cancellation.cancel());
 
     const text = spec.responseType === 'text';
     const headers: Record<string, string> = { Accept: text ? 'text/html' : 'application/json', ...spec.headers };
@@ -80,7 +81,7 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
     }
 
-    const request: ApiRequest = { method: spec.method, url, headers, data, signal: controller.signal };
+    const request: ApiRequest = { method: spec.method, url, headers, data, cancellation };
     const transport = apiTransportOf(context);
     (transport instanceof Promise ? transport.then((loaded) => loaded.send(request)) : transport.send(request))
       .then(
@@ -123,7 +124,7 @@ export function requestJson(context: HttpContext, spec: RequestSpec): Observable
 
     return () => {
       deadline.clear();
-      if (!settled) controller.abort();
+      if (!settled) cancellation.cancel();
     };
   });
 }

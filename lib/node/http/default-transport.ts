@@ -39,9 +39,10 @@ export async function sendWithNodeHttp(request: ApiRequest): Promise<ApiResponse
   const body = request.data === undefined ? undefined : Buffer.from(request.data, 'utf8');
   // a length rather than a chunked body, as axios sends it: OAuth servers may refuse chunks
   if (body) headers['Content-Length'] = String(body.length);
-  request.signal.throwIfAborted();
+  if (request.cancellation.cancelled) throw cancelledError();
   return new Promise<ApiResponse>((resolve, reject) => {
-    const outgoing = http.request(url, { method: request.method, headers, agent: http.agent, signal: request.signal });
+    const outgoing = http.request(url, { method: request.method, headers, agent: http.agent });
+    request.cancellation.onCancel(() => outgoing.destroy(cancelledError()));
     outgoing.on('error', reject);
     outgoing.on('response', (incoming) => {
       const chunks: Buffer[] = [];
@@ -59,6 +60,11 @@ export async function sendWithNodeHttp(request: ApiRequest): Promise<ApiResponse
     });
     outgoing.end(body);
   });
+}
+
+/** The exchange was called off (unsubscribed, or past `timeoutMs`), named as Node names an abort. */
+function cancelledError(): Error {
+  return Object.assign(new Error('The request was cancelled'), { name: 'AbortError', code: 'ABORT_ERR' });
 }
 
 /** The connection ended before the body did, named as Node names a reset. */

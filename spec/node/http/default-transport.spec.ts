@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import * as zlib from 'node:zlib';
 import { lastValueFrom } from 'rxjs';
 import { BadApiResponse, NetworkError, PixivApiError, RateLimitError } from '../../../lib/errors';
+import { Cancellation } from '../../../lib/http/cancellation';
 import type { HttpContext } from '../../../lib/http/context';
 import { requestJson } from '../../../lib/http/request';
 import { resolveRetryPolicy } from '../../../lib/http/retry';
@@ -96,7 +97,7 @@ describe('the Node default transport of API calls', () => {
       // without the 8-byte trailer (CRC and length)
       response.end(whole.subarray(0, whole.length - 8));
     };
-    const answer = await sendWithNodeHttp({ method: 'GET', url: server.url('/'), headers: {}, data: undefined, signal: new AbortController().signal });
+    const answer = await sendWithNodeHttp({ method: 'GET', url: server.url('/'), headers: {}, data: undefined, cancellation: new Cancellation() });
     expect(answer.data).toBe(TEXT);
   });
 
@@ -107,8 +108,7 @@ describe('the Node default transport of API calls', () => {
         response.end('as sent');
       } else response.end(`\ufeff${TEXT}`);
     };
-    const signal = new AbortController().signal;
-    const other = await sendWithNodeHttp({ method: 'GET', url: server.url('/other'), headers: {}, data: undefined, signal });
+    const other = await sendWithNodeHttp({ method: 'GET', url: server.url('/other'), headers: {}, data: undefined, cancellation: new Cancellation() });
     expect(other.data).toBe('as sent');
     const marked = await lastValueFrom(requestJson(context(), { method: 'GET', url: server.url('/bom') }));
     expect(marked.body).toEqual(BODY);
@@ -138,7 +138,7 @@ describe('the Node default transport of API calls', () => {
       response.writeHead(302, { Location: server.url('/elsewhere') });
       response.end();
     };
-    const answer = await sendWithNodeHttp({ method: 'GET', url: server.url('/'), headers: {}, data: undefined, signal: new AbortController().signal });
+    const answer = await sendWithNodeHttp({ method: 'GET', url: server.url('/'), headers: {}, data: undefined, cancellation: new Cancellation() });
     expect(answer.status).toBe(302);
     await expect(lastValueFrom(requestJson(context(), { method: 'GET', url: server.url('/') }))).rejects.toBeInstanceOf(PixivApiError);
     expect(server.seen.map((seen) => seen.url)).toEqual(['/', '/']);
@@ -198,7 +198,7 @@ describe('the Node default transport of API calls', () => {
 
   it('refuses a URL that is not http(s) before sending anything', async () => {
     await expect(
-      sendWithNodeHttp({ method: 'GET', url: 'ftp://127.0.0.1/x', headers: {}, data: undefined, signal: new AbortController().signal }),
+      sendWithNodeHttp({ method: 'GET', url: 'ftp://127.0.0.1/x', headers: {}, data: undefined, cancellation: new Cancellation() }),
     ).rejects.toBeInstanceOf(TypeError);
     expect(server.seen).toHaveLength(0);
   });
