@@ -3,7 +3,7 @@ import { PixivApiError, PixivError } from '../errors';
 import type { HttpContext } from '../http/context';
 import { appHeaders } from '../http/headers';
 import type { RequestLimiter } from '../http/limiter';
-import { RequestSpec, requestJson } from '../http/request';
+import { RequestSpec, requestJson, withHeaders } from '../http/request';
 import { retryWithPolicy } from '../http/retry';
 import type { AuthSession } from './session';
 
@@ -55,14 +55,12 @@ export class AuthorizedCaller {
         () => new PixivError('Refusing to send the access token outside the API origin', { request: spec }),
       );
     }
-    const send = (token: string, replayed: boolean): Observable<unknown> =>
-      this.limiter
-        .run(
-          requestJson(this.http, {
-            ...spec,
-            headers: { ...appHeaders(this.language), ...spec.headers, Authorization: `Bearer ${token}` },
-          }),
-        )
+    const send = (token: string, replayed: boolean): Observable<unknown> => {
+      // a fresh object of the app headers, the request's own over them, the token over both
+      const headers = Object.assign(appHeaders(this.language), spec.headers);
+      headers.Authorization = `Bearer ${token}`;
+      return this.limiter
+        .run(requestJson(this.http, withHeaders(spec, headers)))
         .pipe(
           map((response) => response.body),
           retryWithPolicy(this.http.retry, { idempotent, onRetry: this.http.onRetry }),
@@ -72,6 +70,7 @@ export class AuthorizedCaller {
             return attempt(true);
           }),
         );
+    };
     // the token is read at subscription; only a token that needs refreshing waits for one
     const attempt = (replayed: boolean): Observable<unknown> =>
       defer(() => {

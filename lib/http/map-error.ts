@@ -65,7 +65,7 @@ export function errorFromResponse(
   const details = { status, apiMessage, userMessage, reason, request: target };
   if (status === 429 || /^rate limit/i.test(apiMessage)) {
     const retryAfterMs = parseRetryAfter(header(headers, 'Retry-After'));
-    return new RateLimitError(`Pixiv rate-limited the request (HTTP ${status})`, { ...details, retryAfterMs });
+    return new RateLimitError(`Pixiv rate-limited the request (HTTP ${status})`, { retryAfterMs, ...details });
   }
   return new PixivApiError(`Pixiv answered HTTP ${status}${said ? `: ${said}` : ''}`, details);
 }
@@ -124,7 +124,7 @@ export function toPixivError(error: unknown, target: RequestTarget): PixivError 
   const code = codeOf(error);
   const known = code ? NETWORK_CODES[code] : undefined;
   if (known) {
-    return new NetworkError(`Network error ${code}`, { ...known, request: target });
+    return new NetworkError(`Network error ${code}`, { request: target, ...known });
   }
   return new NetworkError(code ? `Network error ${code}` : 'Network error: no response', { kind: 'other', reachedServer: true, request: target });
 }

@@ -42,7 +42,7 @@ export type RetryPolicy = Readonly<Required<RetryOptions>> | false;
 /** Fills in the defaults and checks the numbers. */
 export function resolveRetryPolicy(options: RetryOptions | false | undefined): RetryPolicy {
   if (options === false) return false;
-  const policy = { ...RETRY_DEFAULTS, ...definedOptions(options ?? {}) };
+  const policy = Object.assign({}, RETRY_DEFAULTS, definedOptions(options ?? {}));
   for (const [key, value] of Object.entries(policy)) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new TypeError(`retry.${key} must be a finite number ≥ 0, got ${String(value)}`);

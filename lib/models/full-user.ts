@@ -114,14 +114,14 @@ export interface RawFullUser {
 }
 
 export function toFullUser(raw: RawFullUser): FullUser {
-  return {
-    ...toUser(raw.user),
+  // onto toUser's fresh object (see eslint.config.mjs on literals that start with a spread)
+  return Object.assign(toUser(raw.user), {
     comment: raw.user.comment,
     profile: camelizeKeys(raw.profile),
     profilePublicity: camelizeKeys(raw.profile_publicity),
     workspace: camelizeKeys(raw.workspace),
     isAccessBlockingUser: raw.user.is_access_blocking_user,
-  };
+  });
 }
 
 const SNAKE = /_([a-z0-9])/g;

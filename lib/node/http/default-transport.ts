@@ -34,14 +34,15 @@ const ACCEPT_ENCODING = 'gzip, deflate, br';
 export async function sendWithNodeHttp(request: ApiRequest): Promise<ApiResponse> {
   const url = new URL(request.url);
   const http = await nodeHttpFor(url);
-  const headers: Record<string, string> = { ...request.headers };
-  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'accept-encoding')) headers['Accept-Encoding'] = ACCEPT_ENCODING;
   const body = request.data === undefined ? undefined : Buffer.from(request.data, 'utf8');
-  // a length rather than a chunked body, as axios sends it: OAuth servers may refuse chunks
-  if (body) headers['Content-Length'] = String(body.length);
   if (request.cancellation.cancelled) throw cancelledError();
   return new Promise<ApiResponse>((resolve, reject) => {
-    const outgoing = http.request(url, { method: request.method, headers, agent: http.agent });
+    // the request's headers as they are (node:http copies them), ours added to the request itself:
+    // a copy of them with more keys added would outlive the young generation in V8
+    const outgoing = http.request(url, { method: request.method, headers: request.headers, agent: http.agent });
+    if (!outgoing.hasHeader('accept-encoding')) outgoing.setHeader('Accept-Encoding', ACCEPT_ENCODING);
+    // a length rather than a chunked body, as axios sends it: OAuth servers may refuse chunks
+    if (body) outgoing.setHeader('Content-Length', String(body.length));
     request.cancellation.onCancel(() => outgoing.destroy(cancelledError()));
     outgoing.on('error', reject);
     outgoing.on('response', (incoming) => {
