@@ -73,8 +73,9 @@ export function syncDownloads(client: DownloadClient, options: SyncDownloadOptio
   const choiceOf = (work: Illustration): string => sizeChoiceOf(work, size, ugoira);
   const skippedResult = (work: Illustration): DownloadResult => ({ illustration: work, paths: [], bytes: 0, skipped: true });
 
+  const templateOptions: TemplateDownloadOptions = { ...download, directory, size, ugoira };
   const downloadAll: OperatorFunction<Illustration, DownloadResult> = template
-    ? mergeMap((work) => templateDownload$(client, work, template, { ...download, directory, size, ugoira }), download.concurrency ?? 4)
+    ? mergeMap((work) => templateDownload$(client, work, template, templateOptions), download.concurrency ?? 4)
     : downloadIllustrations(client, download);
 
   const finish = async (result: DownloadResult): Promise<DownloadResult> => {
