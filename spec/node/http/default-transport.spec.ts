@@ -19,6 +19,7 @@ interface Seen {
   readonly method: string;
   readonly url: string;
   readonly headers: http.IncomingHttpHeaders;
+  readonly rawHeaders: readonly string[];
   readonly body: string;
   readonly remotePort: number | undefined;
 }
@@ -36,6 +37,7 @@ class Server {
         method: request.method ?? '',
         url: request.url ?? '',
         headers: request.headers,
+        rawHeaders: request.rawHeaders,
         body: Buffer.concat(chunks).toString('utf8'),
         remotePort: request.socket.remotePort,
       });
@@ -125,6 +127,16 @@ describe('the Node default transport of API calls', () => {
     expect(seen?.body).toBe('refresh_token=%C3%BC-token&grant_type=refresh_token');
     expect(seen?.headers['content-length']).toBe(String(Buffer.byteLength(seen?.body ?? '')));
     expect(seen?.headers['transfer-encoding']).toBeUndefined();
+  });
+
+  it("leaves a caller's own Accept-Encoding alone, in any case, and the caller's headers unchanged", async () => {
+    const headers = Object.freeze({ 'accept-encoding': 'identity', 'X-Extra': 'kept' });
+    await sendWithNodeHttp({ method: 'GET', url: server.url('/plain'), headers, data: undefined, cancellation: new Cancellation() });
+    const [seen] = server.seen;
+    expect(seen?.headers['accept-encoding']).toBe('identity');
+    expect(seen?.headers['x-extra']).toBe('kept');
+    expect(seen?.rawHeaders.filter((name) => name.toLowerCase() === 'accept-encoding')).toHaveLength(1);
+    expect(headers).toEqual({ 'accept-encoding': 'identity', 'X-Extra': 'kept' });
   });
 
   it('keeps one connection alive from request to request', async () => {
