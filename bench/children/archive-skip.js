@@ -53,51 +53,44 @@ async function main() {
   const { root, server, works, rounds } = support.job();
   const scratch = fs.mkdtempSync(path.join(root, 'archive-skip-'));
   try {
+    // both builds inside the application folder, whose node_modules links every dependency
     const shipped = await bundleCli({ outdir: path.join(scratch, 'package'), library: 'package' });
-    // the development bundle resolves its native packages from the repository's node_modules
-    const cache = path.join(__dirname, '..', '..', 'node_modules', '.cache', 'pixiv-rx-bench');
-    fs.mkdirSync(cache, { recursive: true });
-    const devDir = fs.mkdtempSync(path.join(cache, 'archive-skip-'));
-    try {
-      const development = await bundleCli({ outdir: devDir, library: 'sources' });
-      const home = path.join(scratch, 'home');
-      fs.mkdirSync(home);
-      /** @type {NodeJS.ProcessEnv} */
-      const env = {
-        PATH: process.env.PATH,
-        HOME: home,
-        XDG_CONFIG_HOME: path.join(home, 'config'),
-        XDG_DATA_HOME: path.join(home, 'data'),
-        PIXIV_RX_API_BASE_URL: server.apiBaseUrl,
-        PIXIV_RX_OAUTH_BASE_URL: server.oauthBaseUrl,
-        PIXIV_REFRESH_TOKEN: server.refreshToken,
-      };
-      const user = ['user', String(server.prolificUserId)];
-      const download = ['download', ...user, '--dir', 'downloads'];
-      const seed = await run(shipped, download, env, home);
-      const downloads = path.join(home, 'downloads');
-      fs.rmSync(downloads, { recursive: true, force: true });
-      const skips = (/** @type {string} */ stdout) => stdout.split('\n').filter((line) => line.startsWith('skipped ')).length;
-      /** @type {Record<'lsMs' | 'skipMs' | 'devLsMs' | 'devSkipMs', number[]>} */
-      const times = { lsMs: [], skipMs: [], devLsMs: [], devSkipMs: [] };
-      let skipLines = Infinity;
-      for (let round = 0; round < rounds + 2; round++) {
-        const listed = await run(shipped, ['ls', ...user], env, home);
-        const skipped = await run(shipped, download, env, home);
-        const devListed = await run(development, ['ls', ...user], env, home);
-        const devSkipped = await run(development, download, env, home);
-        skipLines = Math.min(skipLines, skips(skipped.stdout), skips(devSkipped.stdout));
-        if (round < 2) continue;
-        times.lsMs.push(listed.ms);
-        times.skipMs.push(skipped.ms);
-        times.devLsMs.push(devListed.ms);
-        times.devSkipMs.push(devSkipped.ms);
-      }
-      const filesWritten = fs.existsSync(downloads) ? fs.readdirSync(downloads, { recursive: true }).length : 0;
-      support.report({ works, ...times, seedMs: seed.ms, skipLines, filesWritten, cpus: os.availableParallelism() });
-    } finally {
-      fs.rmSync(devDir, { recursive: true, force: true });
+    const development = await bundleCli({ outdir: path.join(scratch, 'development'), library: 'sources' });
+    const home = path.join(scratch, 'home');
+    fs.mkdirSync(home);
+    /** @type {NodeJS.ProcessEnv} */
+    const env = {
+      PATH: process.env.PATH,
+      HOME: home,
+      XDG_CONFIG_HOME: path.join(home, 'config'),
+      XDG_DATA_HOME: path.join(home, 'data'),
+      PIXIV_RX_API_BASE_URL: server.apiBaseUrl,
+      PIXIV_RX_OAUTH_BASE_URL: server.oauthBaseUrl,
+      PIXIV_REFRESH_TOKEN: server.refreshToken,
+    };
+    const user = ['user', String(server.prolificUserId)];
+    const download = ['download', ...user, '--dir', 'downloads'];
+    const seed = await run(shipped, download, env, home);
+    const downloads = path.join(home, 'downloads');
+    fs.rmSync(downloads, { recursive: true, force: true });
+    const skips = (/** @type {string} */ stdout) => stdout.split('\n').filter((line) => line.startsWith('skipped ')).length;
+    /** @type {Record<'lsMs' | 'skipMs' | 'devLsMs' | 'devSkipMs', number[]>} */
+    const times = { lsMs: [], skipMs: [], devLsMs: [], devSkipMs: [] };
+    let skipLines = Infinity;
+    for (let round = 0; round < rounds + 2; round++) {
+      const listed = await run(shipped, ['ls', ...user], env, home);
+      const skipped = await run(shipped, download, env, home);
+      const devListed = await run(development, ['ls', ...user], env, home);
+      const devSkipped = await run(development, download, env, home);
+      skipLines = Math.min(skipLines, skips(skipped.stdout), skips(devSkipped.stdout));
+      if (round < 2) continue;
+      times.lsMs.push(listed.ms);
+      times.skipMs.push(skipped.ms);
+      times.devLsMs.push(devListed.ms);
+      times.devSkipMs.push(devSkipped.ms);
     }
+    const filesWritten = fs.existsSync(downloads) ? fs.readdirSync(downloads, { recursive: true }).length : 0;
+    support.report({ works, ...times, seedMs: seed.ms, skipLines, filesWritten, cpus: os.availableParallelism() });
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }
