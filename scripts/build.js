@@ -4,7 +4,8 @@
 // Every entry point of package.json (`exports`, `bin`) is one esbuild bundle, so that loading
 // pixiv-rx reads a handful of files instead of one per source module: the entries share their
 // common code through chunks (one PixivError class, one client, whichever entry loaded it first),
-// built once as ES modules and then turned file by file into CommonJS with the same layout.
+// those that both pixiv-rx and pixiv-rx/node load merged into one (`mergeSharedChunks`), built
+// once as ES modules and then turned file by file into CommonJS with the same layout.
 // rxjs (the peer dependency) and axios (loaded at the first API request, never when the user gave
 // an instance) stay external, like every dependency that is CommonJS only; io-ts, fp-ts and
 // @noble/hashes are bundled from their ES builds, so only what pixiv-rx uses of them is loaded.
@@ -17,6 +18,7 @@
 // Whatever lib/ holds is built as long as an entry reaches it.
 'use strict';
 const { execFileSync } = require('node:child_process');
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const esbuild = require('esbuild');
@@ -158,6 +160,96 @@ function importRxjsFacade(source, file, esm, names) {
   return rewritten;
 }
 
+/** The line esbuild writes before the code of each source file in a bundle: `// lib/errors.ts`. */
+const SOURCE_MARKER = /^\/\/ ((?:lib|node_modules)\/\S+)$/gm;
+
+/** The entry points every application loads first: pixiv-rx and pixiv-rx/node. */
+const MAIN_ENTRIES = ['index.js', 'node/index.js'];
+
+/**
+ * The chunks that both main entries load, as one file. esbuild puts each module in the chunk of
+ * the set of entries that reach it, so the code pixiv-rx and pixiv-rx/node share (errors,
+ * models, the novel renderer, the request headers…) came as four chunks, each also reached by a
+ * different other entry (pixiv-rx/angular, pixiv-rx/testing, the proxy). An ES module costs its
+ * own resolution, read and link (about 0.2 ms each under Node 20, as much again for the
+ * CommonJS build's `require`), so loading pixiv-rx read six files where three do. The merged
+ * chunk is bundled from those chunks (every other file, package and built-in stays an import),
+ * and every file that imported one of them imports it instead: an entry that needs only part of
+ * it (the proxy, pixiv-rx/testing) loads all of it.
+ * @param {string} esm dist/esm
+ * @param {import('esbuild').Metafile} metafile the ES build's
+ */
+async function mergeSharedChunks(esm, metafile) {
+  const outputs = Object.fromEntries(Object.entries(metafile.outputs).map(([file, output]) => [path.resolve(root, file), output]));
+  const staticClosure = (/** @type {string} */ file, seen = new Set()) => {
+    for (const { path: target, kind } of outputs[file]?.imports ?? []) {
+      const full = path.resolve(root, target);
+      if (kind === 'import-statement' && !seen.has(full) && outputs[full]) staticClosure(full, seen.add(full));
+    }
+    return seen;
+  };
+  const [first, ...others] = MAIN_ENTRIES.map((entry) => staticClosure(path.join(esm, entry)));
+  const shared = [...first].filter((file) => others.every((closure) => closure.has(file)) && !outputs[file].entryPoint).sort();
+  if (shared.length < 2) return;
+  const names = new Map();
+  for (const file of shared) {
+    for (const name of outputs[file].exports) {
+      if (names.has(name)) throw new Error(`${names.get(name)} and ${file} both export ${name}: cannot merge them`);
+      names.set(name, file);
+    }
+  }
+  const chunks = path.dirname(shared[0]);
+  if (shared.some((file) => path.dirname(file) !== chunks)) throw new Error(`the shared chunks are not in one folder: ${shared.join(', ')}`);
+  const members = new Set(shared);
+  const { outputFiles } = await esbuild.build({
+    stdin: { contents: shared.map((file) => `export * from "./${path.basename(file)}";`).join('\n'), resolveDir: chunks, sourcefile: 'shared.js' },
+    absWorkingDir: esm,
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target: TARGET,
+    // statement-level legal comments stay where they are: the `// lib/…` lines that tell which
+    // source each part of a chunk comes from are kept that way (SOURCE_MARKER)
+    legalComments: 'inline',
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'other-files-stay-imports',
+        setup(build) {
+          build.onResolve({ filter: /.*/ }, (args) => {
+            if (!args.path.startsWith('.')) return { path: args.path, external: true };
+            const full = path.resolve(args.resolveDir, args.path);
+            return members.has(full) ? { path: full } : { path: args.path, external: true };
+          });
+          build.onLoad({ filter: /\.js$/ }, (args) => ({
+            contents: fs.readFileSync(args.path, 'utf8').replace(SOURCE_MARKER, '//! $1'),
+            loader: 'js',
+          }));
+        },
+      },
+    ],
+  });
+  // esbuild's own line before each chunk names a file that is gone: the source markers say more
+  const chunkMarkers = new Set(shared.map((file) => `// ${path.relative(esm, file).split(path.sep).join('/')}`));
+  const code = outputFiles[0].text
+    .split('\n')
+    .filter((line) => !chunkMarkers.has(line))
+    .join('\n')
+    .replace(/^\/\/! ((?:lib|node_modules)\/\S+)$/gm, '// $1');
+  const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 8).toUpperCase();
+  const merged = path.join(chunks, `shared-${hash}.js`);
+  fs.writeFileSync(merged, code);
+  for (const file of shared) fs.rmSync(file);
+  for (const file of walk(esm)) {
+    if (!file.endsWith('.js') || file === merged) continue;
+    const source = fs.readFileSync(file, 'utf8');
+    let fixed = source;
+    for (const chunk of shared) fixed = fixed.split(JSON.stringify(relativeSpecifier(file, chunk))).join(JSON.stringify(relativeSpecifier(file, merged)));
+    if (fixed !== source) fs.writeFileSync(file, fixed);
+  }
+}
+
 /** The language level of the output, as tsconfig.json's `target`. */
 const TARGET = 'es2022';
 
@@ -218,7 +310,7 @@ async function main() {
   const esm = path.join(dist, 'esm');
   const cjs = path.join(dist, 'cjs');
 
-  await esbuild.build({
+  const { metafile } = await esbuild.build({
     entryPoints: entryPoints(),
     outbase: path.join(root, 'lib'),
     outdir: esm,
@@ -233,9 +325,11 @@ async function main() {
     chunkNames: 'chunks/[name]-[hash]',
     legalComments: 'eof',
     logLevel: 'warning',
+    metafile: true,
   });
 
   resolvePackageImports(esm);
+  await mergeSharedChunks(esm, metafile);
 
   // the same files as CommonJS: `import`/`export` become `require`/`exports`, `import()` of an
   // external package a `require` on first use (Node's CommonJS loader, no ES module graph), and
