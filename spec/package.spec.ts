@@ -100,6 +100,28 @@ describe('the packed tarball', () => {
     expect(out).toBe('function original AuthenticationRequired');
   });
 
+  it('loads a handful of files, and what pixiv-rx and pixiv-rx/node share from one of them', () => {
+    // the files of the package each entry loads under require (the ES build has the same layout)
+    const filesOf = (entry: string): string[] =>
+      JSON.parse(
+        node(app, [
+          '-e',
+          `require(${JSON.stringify(entry)});
+           console.log(JSON.stringify(Object.keys(require.cache)
+             .map((file) => file.split(/[\\\\/]node_modules[\\\\/]pixiv-rx[\\\\/]dist[\\\\/]cjs[\\\\/]/)[1])
+             .filter(Boolean).map((file) => file.replace(/\\\\/g, '/'))));`,
+        ]),
+      ) as string[];
+    const core = filesOf('pixiv-rx');
+    const nodeEntry = filesOf('pixiv-rx/node');
+    // the entry, the client's chunk, the shared chunk and the rxjs facade
+    expect(core).toHaveLength(4);
+    expect(nodeEntry.length).toBeLessThanOrEqual(5);
+    const both = core.filter((file) => nodeEntry.includes(file) && file !== 'chunks/rxjs.js');
+    expect(both).toHaveLength(1);
+    expect(both[0]).toMatch(/^chunks\/shared-[0-9A-F]{8}\.js$/);
+  });
+
   it('ships the node and testing entry points for both module systems', () => {
     for (const entry of ['pixiv-rx/node', 'pixiv-rx/testing']) {
       const required = node(app, ['-e', `console.log(Object.keys(require('${entry}')).length > 0)`]);
