@@ -74,13 +74,23 @@ function relativeSpecifier(file, target) {
 
 /** Each `import("#name")` in a built ES module becomes the relative path of its Node module. */
 function resolvePackageImports(esm) {
+  replaceSpecifiers(esm, (file) =>
+    Object.entries(PACKAGE_IMPORTS).map(([name, { node }]) => [name, relativeSpecifier(file, path.join(esm, node))]),
+  );
+}
+
+/**
+ * In every built ES module under `esm`, each quoted specifier `from` of `pairsFor(file)` becomes
+ * its `to` (exact string literals only: `"#name"`, `"./chunks/chunk-X.js"`).
+ * @param {string} esm
+ * @param {(file: string) => Array<[string, string]>} pairsFor
+ */
+function replaceSpecifiers(esm, pairsFor) {
   for (const file of walk(esm)) {
     if (!file.endsWith('.js')) continue;
     const source = fs.readFileSync(file, 'utf8');
     let fixed = source;
-    for (const [name, { node }] of Object.entries(PACKAGE_IMPORTS)) {
-      fixed = fixed.split(JSON.stringify(name)).join(JSON.stringify(relativeSpecifier(file, path.join(esm, node))));
-    }
+    for (const [from, to] of pairsFor(file)) fixed = fixed.split(JSON.stringify(from)).join(JSON.stringify(to));
     if (fixed !== source) fs.writeFileSync(file, fixed);
   }
 }
@@ -241,13 +251,7 @@ async function mergeSharedChunks(esm, metafile) {
   const merged = path.join(chunks, `shared-${hash}.js`);
   fs.writeFileSync(merged, code);
   for (const file of shared) fs.rmSync(file);
-  for (const file of walk(esm)) {
-    if (!file.endsWith('.js') || file === merged) continue;
-    const source = fs.readFileSync(file, 'utf8');
-    let fixed = source;
-    for (const chunk of shared) fixed = fixed.split(JSON.stringify(relativeSpecifier(file, chunk))).join(JSON.stringify(relativeSpecifier(file, merged)));
-    if (fixed !== source) fs.writeFileSync(file, fixed);
-  }
+  replaceSpecifiers(esm, (file) => shared.map((chunk) => [relativeSpecifier(file, chunk), relativeSpecifier(file, merged)]));
 }
 
 /** The language level of the output, as tsconfig.json's `target`. */
