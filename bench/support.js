@@ -99,25 +99,41 @@ function countGc() {
 }
 
 /**
- * Wall time (ns) and CPU time (µs, user + system, every thread of the process) since `start`.
- * @returns {{ wallNs: bigint, cpu: NodeJS.CpuUsage }}
+ * CPU time (ns) of the main thread alone, where Linux tells it (`/proc/self/task/<pid>/schedstat`),
+ * else null. `process.cpuUsage()` counts every thread: V8's compiler and GC threads too.
+ * @returns {number | null}
  */
-function startClock() {
-  return { wallNs: process.hrtime.bigint(), cpu: process.cpuUsage() };
+function mainThreadCpuNs() {
+  try {
+    return Number(fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]);
+  } catch {
+    return null;
+  }
 }
 
 /**
- * The wall and CPU time of the measured region, and the region itself in µs of the monotonic clock
- * (the clock of `--cpu-prof` sample times: bench/profile-summary.js keeps only the region's samples).
- * @param {{ wallNs: bigint, cpu: NodeJS.CpuUsage }} start
- * @returns {{ wallMs: number, cpuMs: number, regionUs: [number, number] }}
+ * Wall time (ns) and CPU time (µs, user + system, every thread of the process) since `start`.
+ * @returns {{ wallNs: bigint, cpu: NodeJS.CpuUsage, mainNs: number | null }}
+ */
+function startClock() {
+  return { wallNs: process.hrtime.bigint(), cpu: process.cpuUsage(), mainNs: mainThreadCpuNs() };
+}
+
+/**
+ * The wall and CPU time of the measured region, the main thread's share of that CPU (null where
+ * it cannot be read), and the region itself in µs of the monotonic clock (the clock of
+ * `--cpu-prof` sample times: bench/profile-summary.js keeps only the region's samples).
+ * @param {{ wallNs: bigint, cpu: NodeJS.CpuUsage, mainNs: number | null }} start
+ * @returns {{ wallMs: number, cpuMs: number, mainCpuMs: number | null, regionUs: [number, number] }}
  */
 function stopClock(start) {
   const cpu = process.cpuUsage(start.cpu);
+  const mainNs = mainThreadCpuNs();
   const end = process.hrtime.bigint();
   return {
     wallMs: Number(end - start.wallNs) / 1e6,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    mainCpuMs: mainNs === null || start.mainNs === null ? null : (mainNs - start.mainNs) / 1e6,
     regionUs: [Number(start.wallNs / 1000n), Number(end / 1000n)],
   };
 }

@@ -368,6 +368,43 @@ function checkWholeListing(/** @type {Record<string, any[]>} */ results) {
 }
 
 /**
+ * Where the CPU of paging at 0 ms goes, reported only: the main thread's share (the rest is V8's
+ * compiler and GC threads), and pixiv-rx run with `node --no-opt`, which turns TurboFan off, so
+ * nothing is compiled in the background and nothing thrown away when a body's shape changes.
+ * @param {Record<string, any[]>} zero
+ * @param {(list: any[], key: 'wallMs' | 'cpuMs') => number} med
+ */
+function pagingZeroSplit(zero, med) {
+  const main = (/** @type {any[]} */ list) => median(list.map((r) => r.mainCpuMs));
+  if (zero.floor.every((r) => typeof r.mainCpuMs === 'number') && zero.rx.every((r) => typeof r.mainCpuMs === 'number')) {
+    const [a, b, decode] = [main(zero.floor), main(zero.rx), main(zero.decode)];
+    record({
+      case: 'paging 0 ms',
+      metric: 'paging, 0 ms latency: main-thread CPU',
+      floor: ms(a),
+      rx: ms(b),
+      ratio: ratio(b / a),
+      target: '(reported)',
+      holds: null,
+      note: `floor + io-ts decode + map ${ms(decode)} (${ratio(decode / a)}); the rest of each CPU line is V8's own threads`,
+    });
+  }
+  for (const [key, label] of /** @type {const} */ ([['wallMs', 'wall'], ['cpuMs', 'CPU']])) {
+    const [a, b, plain] = [med(zero.floor, key), med(zero.rxNoOpt, key), med(zero.rx, key)];
+    record({
+      case: 'paging 0 ms',
+      metric: `paging, 0 ms, pixiv-rx with --no-opt: ${label}`,
+      floor: ms(a),
+      rx: ms(b),
+      ratio: ratio(b / a),
+      target: '(reported)',
+      holds: null,
+      note: `node --no-opt (no TurboFan) for pixiv-rx only; pixiv-rx as shipped: ${ms(plain)} (${ratio(plain / a)})`,
+    });
+  }
+}
+
+/**
  * @param {Server} server
  * @param {ReturnType<typeof base>} job
  */
@@ -396,6 +433,8 @@ async function pagingCase(server, job) {
       decode: () => runChild('paging-floor-decode.js', job),
       axios: () => runChild('paging-axios.js', job),
       stack: () => runChild('paging-axios.js', { ...job, decode: true }),
+      // pixiv-rx without V8's optimizing compiler: what TurboFan's compiles cost in a short process
+      rxNoOpt: () => runChild('paging-pixiv-rx.js', job, ['--no-opt']),
     },
     { between },
   );
@@ -419,6 +458,7 @@ async function pagingCase(server, job) {
         `pixiv-rx against that last one: ${ratio(b / stack)}`,
     });
   }
+  pagingZeroSplit(zero, med);
 
   await server.ask({ type: 'latency', ms: 20 });
   const slow = await rounds(

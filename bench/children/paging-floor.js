@@ -25,8 +25,8 @@ async function main() {
     pages++;
     url = body.next_url;
   }
-  const { wallMs, cpuMs, regionUs } = support.stopClock(clock);
-  support.report({ wallMs, cpuMs, regionUs, items, pages, peakRss: support.peakRss() });
+  const { wallMs, cpuMs, mainCpuMs, regionUs } = support.stopClock(clock);
+  support.report({ wallMs, cpuMs, mainCpuMs, regionUs, items, pages, peakRss: support.peakRss() });
 }
 
 main().catch((error) => {

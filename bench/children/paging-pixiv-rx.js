@@ -21,8 +21,8 @@ async function main() {
 
   const clock = support.startClock();
   const items = await lastValueFrom(client.userIllustrations$(userId).pipe(count()));
-  const { wallMs, cpuMs, regionUs } = support.stopClock(clock);
-  support.report({ wallMs, cpuMs, regionUs, items, pages: Math.ceil(items / 30), peakRss: support.peakRss() });
+  const { wallMs, cpuMs, mainCpuMs, regionUs } = support.stopClock(clock);
+  support.report({ wallMs, cpuMs, mainCpuMs, regionUs, items, pages: Math.ceil(items / 30), peakRss: support.peakRss() });
 }
 
 main().catch((error) => {
