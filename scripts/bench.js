@@ -86,6 +86,15 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/**
+ * The median of one field over a side's runs.
+ * @param {any[]} results
+ * @param {'wallMs' | 'cpuMs' | 'mainCpuMs'} key
+ */
+function medianOf(results, key) {
+  return median(results.map((r) => r[key]));
+}
+
 const ms = (/** @type {number} */ value) => `${value.toFixed(value < 100 ? 1 : 0)} ms`;
 const mib = (/** @type {number} */ bytes) => `${(bytes / MiB).toFixed(1)} MiB`;
 const ratio = (/** @type {number} */ value) => `${value.toFixed(3)}×`;
@@ -343,7 +352,7 @@ async function pagingTodayCase(app) {
     checkWholeListing(today);
     raw.pagingNoLegacy = today;
     for (const [key, label] of /** @type {const} */ ([['wallMs', 'wall'], ['cpuMs', 'CPU']])) {
-      const [a, b, decode] = [today.floor, today.rx, today.decode].map((list) => median(list.map((r) => r[key])));
+      const [a, b, decode] = [today.floor, today.rx, today.decode].map((list) => medianOf(list, key));
       record({
         case: 'paging 0 ms, no legacy',
         metric: `paging, 0 ms, no legacy: ${label}`,
@@ -372,12 +381,11 @@ function checkWholeListing(/** @type {Record<string, any[]>} */ results) {
  * compiler and GC threads), and pixiv-rx run with `node --no-opt`, which turns TurboFan off, so
  * nothing is compiled in the background and nothing thrown away when a body's shape changes.
  * @param {Record<string, any[]>} zero
- * @param {(list: any[], key: 'wallMs' | 'cpuMs') => number} med
  */
-function pagingZeroSplit(zero, med) {
-  const main = (/** @type {any[]} */ list) => median(list.map((r) => r.mainCpuMs));
-  if (zero.floor.every((r) => typeof r.mainCpuMs === 'number') && zero.rx.every((r) => typeof r.mainCpuMs === 'number')) {
-    const [a, b, decode] = [main(zero.floor), main(zero.rx), main(zero.decode)];
+function pagingZeroSplit(zero) {
+  const sides = [zero.floor, zero.rx, zero.decode];
+  if (sides.every((list) => list.every((r) => typeof r.mainCpuMs === 'number'))) {
+    const [a, b, decode] = sides.map((list) => medianOf(list, 'mainCpuMs'));
     record({
       case: 'paging 0 ms',
       metric: 'paging, 0 ms latency: main-thread CPU',
@@ -390,7 +398,7 @@ function pagingZeroSplit(zero, med) {
     });
   }
   for (const [key, label] of /** @type {const} */ ([['wallMs', 'wall'], ['cpuMs', 'CPU']])) {
-    const [a, b, plain] = [med(zero.floor, key), med(zero.rxNoOpt, key), med(zero.rx, key)];
+    const [a, b, plain] = [medianOf(zero.floor, key), medianOf(zero.rxNoOpt, key), medianOf(zero.rx, key)];
     record({
       case: 'paging 0 ms',
       metric: `paging, 0 ms, pixiv-rx with --no-opt: ${label}`,
@@ -421,8 +429,6 @@ async function pagingCase(server, job) {
     throw new Error(`the floor's requests differ from pixiv-rx's:\n${floorHeaders[0]}\n${rxHeaders[0]}`);
   }
   const between = () => server.ask({ type: 'resetLog' });
-  /** @param {any[]} list @param {'wallMs' | 'cpuMs'} key */
-  const med = (list, key) => median(list.map((r) => r[key]));
 
   // references beside the floor and pixiv-rx: the same loop plus decode, through axios, and both
   // (the floor of the design's stack, before rxjs and pixiv-rx's plumbing)
@@ -441,9 +447,9 @@ async function pagingCase(server, job) {
   checkWholeListing(zero);
   raw.paging0 = zero;
   for (const [key, label] of /** @type {const} */ ([['wallMs', 'wall'], ['cpuMs', 'CPU']])) {
-    const a = med(zero.floor, key);
-    const b = med(zero.rx, key);
-    const [decode, axios, stack] = [med(zero.decode, key), med(zero.axios, key), med(zero.stack, key)];
+    const a = medianOf(zero.floor, key);
+    const b = medianOf(zero.rx, key);
+    const [decode, axios, stack] = [medianOf(zero.decode, key), medianOf(zero.axios, key), medianOf(zero.stack, key)];
     record({
       case: 'paging 0 ms',
       metric: `paging, 0 ms latency: ${label}`,
@@ -458,7 +464,7 @@ async function pagingCase(server, job) {
         `pixiv-rx against that last one: ${ratio(b / stack)}`,
     });
   }
-  pagingZeroSplit(zero, med);
+  pagingZeroSplit(zero);
 
   await server.ask({ type: 'latency', ms: 20 });
   const slow = await rounds(
@@ -471,9 +477,9 @@ async function pagingCase(server, job) {
   );
   await server.ask({ type: 'latency', ms: 0 });
   raw.paging20 = slow;
-  const [wallA, wallB] = [med(slow.floor, 'wallMs'), med(slow.rx, 'wallMs')];
-  const [cpuA, cpuB] = [med(slow.floor, 'cpuMs'), med(slow.rx, 'cpuMs')];
-  const [wallStack, cpuStack] = [med(slow.stack, 'wallMs'), med(slow.stack, 'cpuMs')];
+  const [wallA, wallB] = [medianOf(slow.floor, 'wallMs'), medianOf(slow.rx, 'wallMs')];
+  const [cpuA, cpuB] = [medianOf(slow.floor, 'cpuMs'), medianOf(slow.rx, 'cpuMs')];
+  const [wallStack, cpuStack] = [medianOf(slow.stack, 'wallMs'), medianOf(slow.stack, 'cpuMs')];
   record({
     case: 'paging 20 ms',
     metric: 'paging, 20 ms latency: wall',

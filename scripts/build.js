@@ -172,6 +172,8 @@ function importRxjsFacade(source, file, esm, names) {
 
 /** The line esbuild writes before the code of each source file in a bundle: `// lib/errors.ts`. */
 const SOURCE_MARKER = /^\/\/ ((?:lib|node_modules)\/\S+)$/gm;
+/** A source marker as `mergeSharedChunks` keeps it through its second bundling: `//! lib/errors.ts`. */
+const KEPT_MARKER = /^\/\/! ((?:lib|node_modules)\/\S+)$/gm;
 
 /** The entry points every application loads first: pixiv-rx and pixiv-rx/node. */
 const MAIN_ENTRIES = ['index.js', 'node/index.js'];
@@ -246,7 +248,7 @@ async function mergeSharedChunks(esm, metafile) {
     .split('\n')
     .filter((line) => !chunkMarkers.has(line))
     .join('\n')
-    .replace(/^\/\/! ((?:lib|node_modules)\/\S+)$/gm, '// $1');
+    .replace(KEPT_MARKER, '// $1');
   const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 8).toUpperCase();
   const merged = path.join(chunks, `shared-${hash}.js`);
   fs.writeFileSync(merged, code);
