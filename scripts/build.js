@@ -9,12 +9,12 @@
 // rxjs (the peer dependency) and axios (loaded at the first API request, never when the user gave
 // an instance) stay external, like every dependency that is CommonJS only; io-ts, fp-ts and
 // @noble/hashes are bundled from their ES builds, so only what pixiv-rx uses of them is loaded.
-// The ES build imports rxjs from its index, as the application imports it: under Node, import()
-// of rxjs module by module (`rxjs/internal/...`) wraps each of those CommonJS modules as an ES
-// module, which costs more than it saves once the application has loaded rxjs itself, and
-// bundlers resolve both forms to the same files anyway. The CommonJS build takes rxjs from a
-// facade (`rxjsFacade`): the index when the application has loaded it, else the rxjs modules
-// pixiv-rx uses, one by one (71 of rxjs' 223 modules; bench/RESULTS.md).
+// The CommonJS build takes rxjs from a facade (`rxjsFacade`): the index when the application has
+// loaded it, else the rxjs modules pixiv-rx uses, one by one (71 of rxjs' 223 modules;
+// bench/RESULTS.md). The ES build imports that same facade (`esmRxjsFacade`), as a CommonJS
+// module: an import() of rxjs module by module would wrap each of those CommonJS modules as an
+// ES module, which costs more than it saves once the application has loaded rxjs itself. A
+// browser bundle takes rxjs' index instead ("browser" field), which tree-shakes.
 // Whatever lib/ holds is built as long as an entry reaches it.
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -56,12 +56,12 @@ function builtPath(source) {
 /** The "browser" entries the build needs, checked against package.json so that the two never drift. */
 function checkBrowserField() {
   const missing = [];
-  for (const { node, default: other } of Object.values(PACKAGE_IMPORTS)) {
-    for (const format of ['esm', 'cjs']) {
-      const from = `./dist/${format}/${node}`;
-      const to = `./dist/${format}/${other}`;
-      if (manifest.browser?.[from] !== to) missing.push(`"${from}": "${to}"`);
-    }
+  const swaps = Object.values(PACKAGE_IMPORTS).flatMap(({ node, default: other }) =>
+    ['esm', 'cjs'].map((format) => [`./dist/${format}/${node}`, `./dist/${format}/${other}`]),
+  );
+  swaps.push([`./dist/esm/${RXJS_FACADE}`, `./dist/esm/${RXJS_INDEX}`]);
+  for (const [from, to] of swaps) {
+    if (manifest.browser?.[from] !== to) missing.push(`"${from}": "${to}"`);
   }
   if (missing.length > 0) throw new Error(`package.json "browser" must map ${missing.join(', ')}`);
 }
@@ -112,16 +112,17 @@ function rxjsModules() {
   return modules;
 }
 
-/** The CommonJS build's rxjs (see {@link rxjsFacade}), beside the chunks. */
+/** The rxjs of each build, beside its chunks: the CommonJS facade ({@link rxjsFacade}) and the ES one over it. */
 const RXJS_FACADE = 'chunks/rxjs.js';
 
 /**
- * The CommonJS module every CommonJS file of the build takes rxjs from: rxjs' index when the
- * application has loaded it already (one cached `require`), else only the modules of the names
- * pixiv-rx uses, one by one. Requiring those deep paths costs a resolution each (about 0.2 ms),
- * which is worth it only when they are not loaded yet. Either way they are the same files, so
- * an `Observable` is the application's `Observable`, whichever of the two loaded first. Where
- * `require` has no `resolve` or `cache` (a bundle), the facade is the index.
+ * The CommonJS module every file of the build takes rxjs from (the ES ones through
+ * {@link esmRxjsFacade}): rxjs' index when the application has loaded it already (one cached
+ * `require`), else only the modules of the names pixiv-rx uses, one by one. Requiring those deep
+ * paths costs a resolution each (about 0.2 ms), which is worth it only when they are not loaded
+ * yet. Either way they are the same files, so an `Observable` is the application's `Observable`,
+ * whichever of the two loaded first. Where `require` has no `resolve` or `cache` (a bundle), the
+ * facade is the index.
  * @param {Set<string>} names every name the build imports from rxjs
  * @param {Map<string, string>} modules
  */
@@ -139,8 +140,8 @@ function rxjsFacade(names, modules) {
   });
   return [
     "'use strict';",
-    '// rxjs for the CommonJS build: its index when the application has loaded it, else the modules',
-    "// of the names pixiv-rx uses (scripts/build.js, rxjsFacade)",
+    '// rxjs for the CommonJS build and, through dist/esm/chunks/rxjs.js, the ES build: its index when',
+    "// the application has loaded it, else the modules of the names pixiv-rx uses (scripts/build.js, rxjsFacade)",
     // a bundler (a CommonJS app bundled for a browser) may give no require.resolve or cache: the index then
     "if (typeof require.resolve !== 'function' || !require.cache || require.cache[require.resolve('rxjs')]) {",
     "  module.exports = require('rxjs');",
@@ -148,6 +149,31 @@ function rxjsFacade(names, modules) {
     ...deep.map((entry) => entry.require),
     `  module.exports = { ${deep.flatMap((entry) => entry.exports).join(', ')} };`,
     '}',
+    '',
+  ].join('\n');
+}
+
+/** The ES build's rxjs in a browser bundle (package.json "browser" maps the facade to it): rxjs' index. */
+const RXJS_INDEX = 'chunks/rxjs-index.js';
+
+/**
+ * The ES module every ES module of the build takes rxjs from: the CommonJS facade beside it
+ * ({@link rxjsFacade}), imported as a CommonJS module, so that both builds take rxjs the same way
+ * and an `Observable` is the application's either way. Under Node, `import('pixiv-rx')` then loads
+ * the 71 rxjs modules pixiv-rx uses, not the 223 of the index and their ES module wrapper (about
+ * 30 ms of a 115 ms start under Node 20), and after the application's own import of rxjs it costs
+ * one cached `require`. A bundle for Node bundles the facade with the rxjs it requires (rxjs' Node
+ * build, which is what an application's import of rxjs gets there too); a bundle for a browser
+ * takes {@link RXJS_INDEX} instead (package.json "browser"), rxjs' ES index, which tree-shakes.
+ * @param {Set<string>} names every name the build imports from rxjs
+ */
+function esmRxjsFacade(names) {
+  return [
+    "// rxjs for the ES build: the CommonJS build's facade, which gives rxjs' index when the",
+    '// application has loaded it, else the modules of the names pixiv-rx uses; in a browser bundle',
+    '// rxjs-index.js instead (package.json "browser"; scripts/build.js, esmRxjsFacade)',
+    `import rxjs from ${JSON.stringify(relativeSpecifier(`esm/${RXJS_FACADE}`, `cjs/${RXJS_FACADE}`))};`,
+    `export const { ${[...names].sort().join(', ')} } = rxjs;`,
     '',
   ].join('\n');
 }
@@ -359,6 +385,10 @@ async function main() {
 
   fs.writeFileSync(path.join(cjs, RXJS_FACADE), rxjsFacade(rxjsNames, rxjsModules()));
   fs.writeFileSync(path.join(cjs, 'package.json'), '{ "type": "commonjs" }\n');
+  // then the ES build takes rxjs from its own facade too
+  replaceSpecifiers(esm, (file) => [['rxjs', relativeSpecifier(file, path.join(esm, RXJS_FACADE))]]);
+  fs.writeFileSync(path.join(esm, RXJS_FACADE), esmRxjsFacade(rxjsNames));
+  fs.writeFileSync(path.join(esm, RXJS_INDEX), `export { ${[...rxjsNames].sort().join(', ')} } from 'rxjs';\n`);
   fs.writeFileSync(path.join(esm, 'package.json'), '{ "type": "module" }\n');
   for (const bin of Object.values(typeof manifest.bin === 'string' ? { bin: manifest.bin } : (manifest.bin ?? {}))) {
     const file = path.join(dist, path.relative('dist', bin));

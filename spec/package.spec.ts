@@ -31,6 +31,11 @@ function node(cwd: string, args: string[]): string {
   return run(process.execPath, args, cwd).trim();
 }
 
+/** Which of rxjs' builds (`cjs`, `esm5`…) the files of a bundle come from: one, or two copies of rxjs. */
+function rxjsBuilds(inputs: string[]): string[] {
+  return [...new Set(inputs.flatMap((path) => /node_modules\/rxjs\/dist\/([^/]+)\//.exec(path)?.[1] ?? []))];
+}
+
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'pixiv-rx-pack-'));
   app = join(work, 'app');
@@ -85,6 +90,54 @@ describe('the packed tarball', () => {
     // alone, pixiv-rx loads the rxjs modules it uses, not the whole index
     expect(libraryFirst.alone).toBeLessThan(rxjsFirst.after / 2);
     expect(libraryFirst).toMatchObject({ after: rxjsFirst.after, observable: true, outcome: 'AuthenticationRequired' });
+  });
+
+  it('takes rxjs from the application under import(), whichever of the two loads first', () => {
+    // the same probe as an ES module: rxjs' modules are CommonJS under Node, counted in require.cache
+    const probe = (order: 'rxjs first' | 'pixiv-rx first'): string =>
+      node(app, [
+        '--input-type=module',
+        '-e',
+        `const { createRequire } = await import('node:module');
+         const { cache } = createRequire(process.cwd() + '/probe.js');
+         const loaded = () => Object.keys(cache).filter((file) => /[\\/]node_modules[\\/]rxjs[\\/]/.test(file)).length;
+         await import(${JSON.stringify(order)} === 'rxjs first' ? 'rxjs' : 'pixiv-rx');
+         const alone = loaded();
+         const p = await import('pixiv-rx');
+         const rxjs = await import('rxjs');
+         const stream = new p.PixivClient().illustration$(1);
+         const outcome = await rxjs.firstValueFrom(stream.pipe(rxjs.map(() => 'value'))).catch((e) => e.name);
+         console.log(JSON.stringify({ alone, after: loaded(), observable: stream instanceof rxjs.Observable, outcome }));`,
+      ]);
+    const rxjsFirst = JSON.parse(probe('rxjs first')) as { alone: number; after: number; observable: boolean; outcome: string };
+    const libraryFirst = JSON.parse(probe('pixiv-rx first')) as typeof rxjsFirst;
+    expect(rxjsFirst).toEqual({ alone: rxjsFirst.after, after: rxjsFirst.after, observable: true, outcome: 'AuthenticationRequired' });
+    expect(libraryFirst.alone).toBeLessThan(rxjsFirst.after / 2);
+    expect(libraryFirst).toMatchObject({ after: rxjsFirst.after, observable: true, outcome: 'AuthenticationRequired' });
+  });
+
+  it('bundles its ES build for Node with one rxjs, the one the application imports, and the bundle runs on its own', async () => {
+    const { build } = await import('esbuild');
+    const result = await build({
+      stdin: {
+        contents: `import { PixivClient } from 'pixiv-rx'; import { Observable, firstValueFrom } from 'rxjs';
+          const stream = new PixivClient().illustration$(1);
+          console.log(stream instanceof Observable, await firstValueFrom(stream).catch((e) => e.name));`,
+        resolveDir: app,
+        loader: 'js',
+      },
+      absWorkingDir: app,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: join(work, 'bundled.mjs'),
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(rxjsBuilds(inputs)).toEqual(['cjs']);
+    // outside the app, so that nothing could be required from its node_modules at run time
+    expect(node(work, [join(work, 'bundled.mjs')])).toBe('true AuthenticationRequired');
   });
 
   it('loads with import()', () => {
@@ -199,6 +252,10 @@ describe('the packed tarball', () => {
     const imports = Object.values(result.metafile.inputs).flatMap((input) => input.imports.map((entry) => entry.path));
     expect(imports.filter((path) => path.startsWith('node:') || ['http', 'https', 'zlib', 'stream'].includes(path))).toEqual([]);
     expect(inputs).toContain('node_modules/pixiv-rx/dist/esm/http/default-transport.js');
+    // rxjs' ES index, as the application's own import of rxjs gets it, not the facade Node loads
+    expect(inputs).toContain('node_modules/pixiv-rx/dist/esm/chunks/rxjs-index.js');
+    expect(inputs.filter((path) => path.includes('pixiv-rx/dist/cjs/'))).toEqual([]);
+    expect(rxjsBuilds(inputs)).toEqual(['esm5']);
     expect(inputs.filter((path) => path.includes('pixiv-rx/dist/esm/node/'))).toEqual([]);
     expect(inputs.some((path) => path.includes('axios/lib/platform/browser'))).toBe(true);
   });
