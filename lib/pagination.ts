@@ -89,12 +89,17 @@ export function paginate<Body extends WithNextUrl, Item, Next, Extra>(
           if (nextUrl.length > MAX_NEXT_URL_LENGTH) {
             return fail(`next_url is ${nextUrl.length} characters long`, nextUrl.slice(0, 200));
           }
-          // send the URL exactly as checked: axios would join a string that does not start with
-          // a scheme (" https://…", "\nhttps://…") to the instance's baseURL
-          const absolute = parseUrl(nextUrl);
-          if (absolute === null) return fail('next_url is not an absolute URL', nextUrl);
-          const url = caller.toApiUrl(absolute);
-          if (url === null) return fail('next_url leaves the API origin', absolute.href);
+          // send the URL exactly as checked (one on the API origin written as the URL parser
+          // writes it, as Pixiv's are, needs no parse): axios would join a string that does not
+          // start with a scheme (" https://…", "\nhttps://…") to the instance's baseURL
+          let url = nextUrl;
+          if (!caller.isCanonicalApiUrl(nextUrl)) {
+            const absolute = parseUrl(nextUrl);
+            if (absolute === null) return fail('next_url is not an absolute URL', nextUrl);
+            const rebased = caller.toApiUrl(absolute);
+            if (rebased === null) return fail('next_url leaves the API origin', absolute.href);
+            url = rebased;
+          }
           if (fetched.has(url)) return fail('next_url repeats a page already fetched: the listing loops', url);
           fetched.add(url);
           if (demand) cancelWait = demand.whenReady(() => load({ method: 'GET', url }));

@@ -418,6 +418,17 @@ describe('pagination against hostile pages', () => {
       expectTokenOnlyOnTheApiOrigin(mock);
     });
 
+    it('one the URL parser writes otherwise is sent as it reads it, and a loop written two ways is still caught', async () => {
+      const api = mockedClient();
+      const dotted = `${API}/v1/user/./illusts?user_id=2188232&type=illust&filter=for_ios&offset=30`;
+      const escaped = `${API}/v1/user/%2e%2e/user/illusts?user_id=2188232&type=illust&filter=for_ios&offset=30`;
+      api.mock.onGet(FIRST_URL).reply(200, userIllustrationsPage(dotted)).onGet(listUrl(30)).reply(200, userIllustrationsPage(escaped));
+      const settled = await settle(() => api.client.userIllustrationPages$(2188232));
+      expect(describeSettled(settled)).toMatch(/^error: BadApiResponse: next_url repeats a page already fetched/);
+      expect(apiGets(api.mock)).toEqual([FIRST_URL, listUrl(30)]);
+      expectTokenOnlyOnTheApiOrigin(api.mock);
+    });
+
     describe('that repeats a page already fetched', () => {
       it('is refused when it points back at the first request', async () => {
         const { client, mock } = serving(userIllustrationsPage(FIRST_URL), NO_ILLUSTRATIONS);

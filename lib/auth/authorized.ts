@@ -21,6 +21,13 @@ export function isExpiredAccessToken(error: unknown): boolean {
   );
 }
 
+/**
+ * A path and query that `new URL()` gives back unchanged under any origin: the path without dots or
+ * percent signs (so without dot segments, plain or escaped), the query without what the parser
+ * escapes or strips (spaces, quotes, `<`, `>`, backslashes, controls, non-ASCII) and no fragment.
+ */
+const CANONICAL_PATH_AND_QUERY = /^\/[A-Za-z0-9\-_~/]*(?:\?[A-Za-z0-9\-._~%&=+,:;@/?!$*()[\]]*)?$/;
+
 /** Where Pixiv's own bodies point their `next_url`s. */
 const PIXIV_API_ORIGIN = 'https://app-api.pixiv.net';
 
@@ -90,6 +97,16 @@ export class AuthorizedCaller {
     } catch {
       return false;
     }
+  }
+
+  /**
+   * Whether `url` is on the API origin and written exactly as the URL parser would write it back
+   * (what Pixiv's own `next_url`s are), so that it can be sent as it is without a parse: a path of
+   * letters, digits, `-`, `_`, `~` and slashes (no dot segment, no escape that could hide one), and
+   * a query of characters the parser keeps as they are. Anything else goes through {@link toApiUrl}.
+   */
+  isCanonicalApiUrl(url: string): boolean {
+    return url.startsWith(this.apiOrigin) && CANONICAL_PATH_AND_QUERY.test(url.slice(this.apiOrigin.length));
   }
 
   /**

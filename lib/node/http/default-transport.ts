@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApiRequest, ApiResponse, ApiTransport } from '../../http/api-transport';
-import { nodeHttpFor, proxyInEnvironment } from './node-http';
+import { nodeHttpFor, proxyInEnvironment, type NodeHttp } from './node-http';
 
 /**
  * The default transport in Node (`#default-transport` under the `node` condition): API and OAuth
@@ -30,12 +30,27 @@ export function createDefaultTransport(viaAxios: () => ApiTransport): ApiTranspo
 /** The codings a body may come in that are decoded here, as axios asks for them (less `compress`). */
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 
-/** One exchange over node:http: the whole body read, decoded and turned into text. */
-export async function sendWithNodeHttp(request: ApiRequest): Promise<ApiResponse> {
-  const url = new URL(request.url);
-  const http = await nodeHttpFor(url);
+/**
+ * One exchange over node:http: the whole body read, decoded and turned into text. Once node:http
+ * is loaded, the request goes out in the same tick, and a body in no coding settles the answer as
+ * it ends, without a hop through the microtask queue.
+ */
+export function sendWithNodeHttp(request: ApiRequest): Promise<ApiResponse> {
+  let url: URL;
+  let http: NodeHttp | Promise<NodeHttp>;
+  try {
+    url = new URL(request.url);
+    http = nodeHttpFor(url);
+  } catch (error) {
+    // a URL that does not parse, or one that is not http(s): a TypeError either way
+    return Promise.reject(error instanceof Error ? error : new TypeError(String(error)));
+  }
+  return http instanceof Promise ? http.then((loaded) => exchange(loaded, url, request)) : exchange(http, url, request);
+}
+
+function exchange(http: NodeHttp, url: URL, request: ApiRequest): Promise<ApiResponse> {
   const body = request.data === undefined ? undefined : Buffer.from(request.data, 'utf8');
-  if (request.cancellation.cancelled) throw cancelledError();
+  if (request.cancellation.cancelled) return Promise.reject(cancelledError());
   return new Promise<ApiResponse>((resolve, reject) => {
     // the request's headers as they are (node:http copies them), ours added to the request itself:
     // a copy of them with more keys added would outlive the young generation in V8
@@ -47,16 +62,17 @@ export async function sendWithNodeHttp(request: ApiRequest): Promise<ApiResponse
     outgoing.on('error', reject);
     outgoing.on('response', (incoming) => {
       const chunks: Buffer[] = [];
+      const answer = (text: string): ApiResponse => ({ status: incoming.statusCode ?? 0, data: text, headers: incoming.headers });
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
       incoming.on('error', reject);
       incoming.on('close', () => {
         if (!incoming.complete) reject(connectionCut());
       });
       incoming.on('end', () => {
-        textOf(incoming, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).then(
-          (text) => resolve({ status: incoming.statusCode ?? 0, data: text, headers: incoming.headers }),
-          reject,
-        );
+        const bytes = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+        const coding = codingOf(incoming, bytes);
+        if (coding === undefined) resolve(answer(textOf(bytes)));
+        else decompress(coding, bytes).then((decoded) => resolve(answer(textOf(decoded))), reject);
       });
     });
     outgoing.end(body);
@@ -73,13 +89,17 @@ function connectionCut(): Error {
   return Object.assign(new Error('The connection closed before the answer was complete'), { code: 'ECONNRESET' });
 }
 
-/** The body as text: decoded from its `Content-Encoding` first, and without a byte order mark. */
-async function textOf(incoming: IncomingMessage, bytes: Buffer): Promise<string> {
+/** The `Content-Encoding` a body is to be decoded from; `undefined` for none (or an empty body). */
+function codingOf(incoming: IncomingMessage, bytes: Buffer): string | undefined {
   const coding = String(incoming.headers['content-encoding'] ?? '')
     .trim()
     .toLowerCase();
-  const decoded = bytes.length > 0 && coding !== '' && coding !== 'identity' ? await decompress(coding, bytes) : bytes;
-  const text = decoded.toString('utf8');
+  return bytes.length > 0 && coding !== '' && coding !== 'identity' ? coding : undefined;
+}
+
+/** Decoded bytes as text, without a byte order mark. */
+function textOf(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

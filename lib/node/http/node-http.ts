@@ -6,23 +6,26 @@ export interface NodeHttp {
   readonly agent: Agent;
 }
 
-let plain: Promise<NodeHttp> | undefined;
-let secure: Promise<NodeHttp> | undefined;
+let plain: NodeHttp | Promise<NodeHttp> | undefined;
+let secure: NodeHttp | Promise<NodeHttp> | undefined;
 
 /**
  * node:http for `http:` URLs, node:https for `https:` ones. Loaded with the first request rather
- * than with pixiv-rx: node:https alone (TLS) costs about as much to load as the whole core.
+ * than with pixiv-rx: node:https alone (TLS) costs about as much to load as the whole core. Once
+ * loaded, the module itself rather than a promise of it, so that a request goes out in the same
+ * tick as it is asked for.
+ * @throws TypeError for any other protocol
  */
-export function nodeHttpFor(url: URL): Promise<NodeHttp> {
+export function nodeHttpFor(url: URL): NodeHttp | Promise<NodeHttp> {
   if (url.protocol === 'https:') {
-    secure ??= import('node:https').then((https) => ({ request: https.request, agent: new https.Agent({ keepAlive: true }) }));
+    secure ??= import('node:https').then((https) => (secure = { request: https.request, agent: new https.Agent({ keepAlive: true }) }));
     return secure;
   }
   if (url.protocol === 'http:') {
-    plain ??= import('node:http').then((http) => ({ request: http.request, agent: new http.Agent({ keepAlive: true }) }));
+    plain ??= import('node:http').then((http) => (plain = { request: http.request, agent: new http.Agent({ keepAlive: true }) }));
     return plain;
   }
-  return Promise.reject(new TypeError(`Not an http(s) URL: ${url.protocol}`));
+  throw new TypeError(`Not an http(s) URL: ${url.protocol}`);
 }
 
 /**
