@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { primeShapesOf } from './shape-primer';
 
 /** A type guard over any value. */
 export type Guard = (u: unknown) => boolean;
@@ -46,6 +47,7 @@ class GuardCompiler {
 
   /** Statements that run `fail` (`return false`, or `break` out of a union's member) unless `value` passes `codec`. */
   check(codec: Tagged, value: string, fail: string, depth: number): string {
+    primeShapesOf(codec);
     const inline = this.expression(codec, value, depth);
     if (inline !== null) return `if (!(${inline})) ${fail};`;
     switch (codec._tag) {

@@ -1,7 +1,9 @@
 import * as t from 'io-ts';
 import { IsoDateString, enumCodec } from './codecs';
+import { illustrationShapes } from './illustration-shapes';
 import { AiType, ContentType, Restriction, Size } from './enums';
 import { RawSeries, Series, toSeries } from './series';
+import { withShapePrimer } from './shape-primer';
 import { RawTag, Tag, toTag } from './tag';
 import { RawUser, User, toUser } from './user';
 import { toAiType, toRestriction } from './work-flags';
@@ -19,52 +21,58 @@ export type RawPageImageUrls = t.TypeOf<typeof RawPageImageUrls>;
 
 const RawMetaPage = t.type({ image_urls: RawPageImageUrls }, 'MetaPage');
 
-/** An illustration, manga or ugoira as every illust endpoint sends it. */
-export const RawIllustration = t.intersection(
-  [
-    t.type(
-      {
-        id: t.number,
-        title: t.string,
-        type: enumCodec(ContentType, 'ContentType'),
-        image_urls: RawImageUrls,
-        caption: t.string,
-        restrict: t.number,
-        user: RawUser,
-        tags: t.array(RawTag, 'Array<Tag>'),
-        tools: t.array(t.string, 'Array<string>'),
-        create_date: IsoDateString,
-        page_count: t.number,
-        width: t.number,
-        height: t.number,
-        sanity_level: t.number,
-        series: t.union([RawSeries, t.null], 'Series | null'),
-        // `{ original_image_url }` for a single page, `{}` for a multi-page work.
-        meta_single_page: t.partial({ original_image_url: t.string }, 'MetaSinglePage'),
-        // `[]` for a single page.
-        meta_pages: t.array(RawMetaPage, 'Array<MetaPage>'),
-        total_view: t.number,
-        total_bookmarks: t.number,
-        is_bookmarked: t.boolean,
-        visible: t.boolean,
-        is_muted: t.boolean,
-      },
-      'IllustrationFields',
-    ),
-    // Fields that come and go with the API's age (PROTOCOL.md, "Works").
-    t.partial(
-      {
-        x_restrict: t.number,
-        total_comments: t.number,
-        illust_ai_type: t.number,
-        illust_book_style: t.number,
-        comment_access_control: t.number,
-        restriction_attributes: t.array(t.string, 'Array<string>'),
-      },
-      'OptionalIllustrationFields',
-    ),
-  ],
-  'Illustration',
+/**
+ * An illustration, manga or ugoira as every illust endpoint sends it. Its compiled check is
+ * preceded by a parse of every shape a work comes in (see `ShapePrimer`).
+ */
+export const RawIllustration = withShapePrimer(
+  t.intersection(
+    [
+      t.type(
+        {
+          id: t.number,
+          title: t.string,
+          type: enumCodec(ContentType, 'ContentType'),
+          image_urls: RawImageUrls,
+          caption: t.string,
+          restrict: t.number,
+          user: RawUser,
+          tags: t.array(RawTag, 'Array<Tag>'),
+          tools: t.array(t.string, 'Array<string>'),
+          create_date: IsoDateString,
+          page_count: t.number,
+          width: t.number,
+          height: t.number,
+          sanity_level: t.number,
+          series: t.union([RawSeries, t.null], 'Series | null'),
+          // `{ original_image_url }` for a single page, `{}` for a multi-page work.
+          meta_single_page: t.partial({ original_image_url: t.string }, 'MetaSinglePage'),
+          // `[]` for a single page.
+          meta_pages: t.array(RawMetaPage, 'Array<MetaPage>'),
+          total_view: t.number,
+          total_bookmarks: t.number,
+          is_bookmarked: t.boolean,
+          visible: t.boolean,
+          is_muted: t.boolean,
+        },
+        'IllustrationFields',
+      ),
+      // Fields that come and go with the API's age (PROTOCOL.md, "Works").
+      t.partial(
+        {
+          x_restrict: t.number,
+          total_comments: t.number,
+          illust_ai_type: t.number,
+          illust_book_style: t.number,
+          comment_access_control: t.number,
+          restriction_attributes: t.array(t.string, 'Array<string>'),
+        },
+        'OptionalIllustrationFields',
+      ),
+    ],
+    'Illustration',
+  ),
+  illustrationShapes,
 );
 export type RawIllustration = t.TypeOf<typeof RawIllustration>;
 
