@@ -10,9 +10,7 @@ import { AuthorizedCaller } from '../../lib/auth/authorized';
 import type { AuthSession } from '../../lib/auth/session';
 import type { HttpContext } from '../../lib/http/context';
 import { RequestLimiter } from '../../lib/http/limiter';
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fixture } from '../support/mock-api';
+import { allFixturePaths, fixture } from '../models/fixture';
 
 const SEED = Number(process.env.FC_SEED ?? 20_261_203);
 const RUNS = Number(process.env.FC_RUNS ?? 2_000);
@@ -24,10 +22,8 @@ function callerOn(apiBaseUrl: string): AuthorizedCaller {
 
 /** Every string `next_url` in spec/fixtures. */
 function recordedNextUrls(): string[] {
-  const root = join(__dirname, '..', 'fixtures');
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json'));
-  return files
-    .map((name) => fixture<{ next_url?: unknown }>(relative(root, join(root, name))).next_url)
+  return allFixturePaths()
+    .map((path) => fixture<{ next_url?: unknown }>(path).next_url)
     .filter((nextUrl): nextUrl is string => typeof nextUrl === 'string');
 }
 

@@ -5,22 +5,18 @@
  * optimized on single-page works survives the first multi-page work of a rarer shape.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { illustrationShapes, WORK_FIELDS_TO_META_SINGLE_PAGE } from '../../lib/models/illustration-shapes';
 import { IllustrationsBody } from '../../lib/models/responses';
 import { ShapePrimer } from '../../lib/models/shape-primer';
-import { fixture } from '../support/mock-api';
+import { allFixturePaths, fixture } from './fixture';
 
 type RawWork = Record<string, unknown>;
 
 /** The works of every recorded body that keeps Pixiv's own order of fields (some were re-sorted by their recorder). */
 function worksInPixivOrder(): RawWork[] {
-  const root = join(__dirname, '..', 'fixtures');
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.json'));
   const works: RawWork[] = [];
-  for (const name of files) {
-    const body = fixture<{ illusts?: unknown }>(relative(root, join(root, name)));
+  for (const path of allFixturePaths()) {
+    const body = fixture<{ illusts?: unknown }>(path);
     if (!Array.isArray(body.illusts)) continue;
     for (const work of body.illusts as RawWork[]) {
       const keys = Object.keys(work);
