@@ -38,10 +38,7 @@ const LATER_FIELDS = [
   'restriction_attributes',
 ] as const;
 
-/**
- * Works have had 22 to 27 fields (22 without `x_restrict`, in 2018): the primer covers 21 to 30,
- * and 20 to 24 without `x_restrict`.
- */
+/** The numbers of fields the primer covers: works have had 22 to 27 (22 without `x_restrict`, in 2018). */
 const FIELD_COUNTS = { withXRestrict: [21, 30], withoutXRestrict: [20, 24] } as const;
 
 type Field = (typeof WORK_FIELDS_TO_META_SINGLE_PAGE)[number];
@@ -77,12 +74,12 @@ function valueOf(field: Field, single: boolean): unknown {
  * single-page and a multi-page work, about 15 KB.
  */
 export function illustrationShapes(): string {
+  const variants = [
+    { fields: WORK_FIELDS_TO_META_SINGLE_PAGE, counts: FIELD_COUNTS.withXRestrict },
+    { fields: WORK_FIELDS_TO_META_SINGLE_PAGE.filter((field) => field !== 'x_restrict'), counts: FIELD_COUNTS.withoutXRestrict },
+  ];
   const works: string[] = [];
-  for (const [withXRestrict, [fewest, most]] of [
-    [true, FIELD_COUNTS.withXRestrict],
-    [false, FIELD_COUNTS.withoutXRestrict],
-  ] as const) {
-    const fields = WORK_FIELDS_TO_META_SINGLE_PAGE.filter((field) => withXRestrict || field !== 'x_restrict');
+  for (const { fields, counts: [fewest, most] } of variants) {
     for (const single of [true, false]) {
       // the fields up to meta_single_page as JSON, without the closing brace
       const start = JSON.stringify(Object.fromEntries(fields.map((field) => [field, valueOf(field, single)]))).slice(0, -1);
