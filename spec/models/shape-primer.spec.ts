@@ -27,18 +27,24 @@ function worksInPixivOrder(): RawWork[] {
   return works;
 }
 
+/** A work's own fields up to `meta_single_page`, in its order. */
+function fieldsToMetaSinglePage(work: RawWork): string[] {
+  const keys = Object.keys(work);
+  return keys.slice(0, keys.indexOf('meta_single_page') + 1);
+}
+
+/** Pixiv's order of those fields, for a work with or without `x_restrict`. */
+function pixivOrderOf(work: RawWork): string[] {
+  return WORK_FIELDS_TO_META_SINGLE_PAGE.filter((field) => field !== 'x_restrict' || 'x_restrict' in work);
+}
+
 const primed = JSON.parse(illustrationShapes()) as RawWork[];
 
 describe('the primer of a work’s shapes', () => {
   it('follows the order of fields of every recorded body that keeps Pixiv’s order, up to meta_single_page', () => {
     const works = worksInPixivOrder();
     expect(works.length).toBeGreaterThan(20);
-    for (const work of works) {
-      const keys = Object.keys(work);
-      const prefix = keys.slice(0, keys.indexOf('meta_single_page') + 1);
-      const expected = WORK_FIELDS_TO_META_SINGLE_PAGE.filter((field) => field !== 'x_restrict' || 'x_restrict' in work);
-      expect(prefix).toEqual(expected);
-    }
+    for (const work of works) expect(fieldsToMetaSinglePage(work)).toEqual(pixivOrderOf(work));
   });
 
   it('has a single-page and a multi-page work for every number of fields the recorded works have', () => {
@@ -49,8 +55,7 @@ describe('the primer of a work’s shapes', () => {
       expect(shapes).toContain(`${count} {"original_image_url":""}`);
     }
     for (const work of primed) {
-      const keys = Object.keys(work);
-      expect(keys.slice(0, keys.indexOf('meta_single_page') + 1)).toEqual(WORK_FIELDS_TO_META_SINGLE_PAGE.filter((field) => field !== 'x_restrict' || 'x_restrict' in work));
+      expect(fieldsToMetaSinglePage(work)).toEqual(pixivOrderOf(work));
       // the classes of value that change from work to work go together: both under every count
       expect('original_image_url' in (work.meta_single_page as object)).toBe(work.series === null);
     }
